@@ -1,0 +1,214 @@
+"""The core tables. Business history is append-only (events, audit_entries); current state lives
+on holders/files and is only ever changed together with an event that says why."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON, BigInteger, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
+    String, Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from archive_desk.db.base import Base, utcnow
+
+BigId = BigInteger().with_variant(Integer, "sqlite")  # SQLite rowid aliases must be INTEGER
+TS = DateTime(timezone=True)
+
+
+def ordered_text(n: int) -> String:
+    """Text searched by prefix ranges: byte order ("C") on PostgreSQL whatever the database
+    locale, so that a prefix is one contiguous index range (SQLite compares bytes already)."""
+    return String(n).with_variant(String(n, collation="C"), "postgresql")
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_at: Mapped[datetime | None] = mapped_column(TS)
+    created_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+    password_changed_at: Mapped[datetime | None] = mapped_column(TS)
+    __table_args__ = (
+        CheckConstraint("role IN ('clerk','archivist','supervisor','admin')", name="role"),
+    )
+
+
+class Holder(Base):
+    __tablename__ = "holders"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(ordered_text(30), index=True)
+    sex_code: Mapped[str] = mapped_column(String(1), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    ethnicity_code: Mapped[str] = mapped_column(String(2), default="")
+    id_number: Mapped[str] = mapped_column(String(18), unique=True)
+    hukou_location: Mapped[str] = mapped_column(String(100), default="")
+    political_status_code: Mapped[str] = mapped_column(String(2), default="")
+    education_code: Mapped[str] = mapped_column(String(2), default="")
+    graduated_school: Mapped[str] = mapped_column(String(100), default="")
+    major: Mapped[str] = mapped_column(String(100), default="")
+    work_start_date: Mapped[date | None] = mapped_column(Date)
+    employer: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    party_join_date: Mapped[date | None] = mapped_column(Date)
+    professional_title: Mapped[str] = mapped_column(String(100), default="")
+    native_place: Mapped[str] = mapped_column(String(100), default="")
+    former_employer: Mapped[str] = mapped_column(String(100), default="")
+    marital_status_code: Mapped[str] = mapped_column(String(2), default="")
+    # Search keys, written with the name (domain.names): never computed per search.
+    name_pinyin: Mapped[str] = mapped_column(ordered_text(120), index=True)
+    name_initials: Mapped[str] = mapped_column(ordered_text(30), index=True)
+    name_chars: Mapped[str] = mapped_column(String(60))
+    id_rev: Mapped[str] = mapped_column(ordered_text(18), index=True)  # reversed: last digits search
+    created_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+
+    relations: Mapped[list[HolderRelation]] = relationship(
+        back_populates="holder", order_by="HolderRelation.id"
+    )
+
+
+class HolderRelation(Base):
+    """Family relations: needed for the rule that nobody consults a relative's file (§7)."""
+
+    __tablename__ = "holder_relations"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), index=True)
+    name: Mapped[str] = mapped_column(String(30))
+    relation_code: Mapped[str] = mapped_column(String(2))
+    id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
+    holder: Mapped[Holder] = relationship(back_populates="relations")
+
+
+class HolderEducation(Base):
+    __tablename__ = "holder_education"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), index=True)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    school: Mapped[str] = mapped_column(String(100))
+    major: Mapped[str] = mapped_column(String(100), default="")
+    education_code: Mapped[str] = mapped_column(String(2), default="")
+    degree: Mapped[str] = mapped_column(String(40), default="")
+
+
+class HolderWork(Base):
+    __tablename__ = "holder_work"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), index=True)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    unit: Mapped[str] = mapped_column(String(100))
+    post: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Unit(Base):
+    """An employer that deposits its staff's files (unit collective deposit)."""
+
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    credit_code: Mapped[str | None] = mapped_column(String(18), unique=True)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    contact: Mapped[str] = mapped_column(String(30), default="")
+
+
+class StorageLocation(Base):
+    """One node of 库房 → 区 → 列 → 面 → 节 → 层 → 格; files sit in 格 (slot) nodes."""
+
+    __tablename__ = "storage_locations"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("storage_locations.id"), index=True)
+    level: Mapped[str] = mapped_column(String(10))
+    number: Mapped[str] = mapped_column(String(10))
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    capacity: Mapped[int] = mapped_column(Integer, default=0)
+    retired_at: Mapped[datetime | None] = mapped_column(TS)
+
+
+class File(Base):
+    __tablename__ = "files"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), unique=True)
+    file_number: Mapped[str | None] = mapped_column(String(20), unique=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    deposit_type: Mapped[str] = mapped_column(String(10), default="personal")
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("storage_locations.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+    __table_args__ = (
+        CheckConstraint("deposit_type IN ('unit','personal')", name="deposit_type"),
+        CheckConstraint(
+            "status IN ('awaiting_arrival','received','in_storage','on_loan','transfer_pending',"
+            "'transferred','receipt_returned','returned_to_sender')",
+            name="status",
+        ),
+    )
+
+
+class FileCustodian(Base):
+    """Who kept the file before us and since when (custodian history)."""
+
+    __tablename__ = "file_custodians"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("files.id"), index=True)
+    custodian: Mapped[str] = mapped_column(String(100))
+    since: Mapped[date | None] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Event(Base):
+    """The append-only business log: every transition of a file or holder (domain §3)."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(TS, default=utcnow, index=True)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    holder_id: Mapped[int | None] = mapped_column(ForeignKey("holders.id"), index=True)
+    file_id: Mapped[int | None] = mapped_column(ForeignKey("files.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class AuditEntry(Base):
+    """Who did or saw what, when (domain §13). Append-only."""
+
+    __tablename__ = "audit_entries"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(TS, default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    username: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40), default="")
+    entity_id: Mapped[int | None] = mapped_column(BigInteger)
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    __table_args__ = (Index("ix_audit_entries_entity", "entity", "entity_id"),)
+
+
+class SettingValue(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(40), default="")
+
+
+class NumberSequence(Base):
+    """Counters that never hand out a number twice (file numbers; letter numbers per year)."""
+
+    __tablename__ = "number_sequences"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(10), primary_key=True)
+    next_value: Mapped[int] = mapped_column(BigInteger)

@@ -1,0 +1,189 @@
+"""Holders: create, edit (field-by-field validation), view (audited), list by keyset pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from archive_desk.db.base import utcnow
+from archive_desk.db.models import File, Holder, HolderRelation, StorageLocation
+from archive_desk.domain import codes, names
+from archive_desk.domain.files import status_label
+from archive_desk.domain.holder import (
+    FIELDS, HolderData, HolderInvalid, Relation, completeness, missing_required, normalise,
+    validate,
+)
+from archive_desk.services import audit
+from archive_desk.services.context import AppContext
+from archive_desk.services.errors import NotFound
+from archive_desk.services.settings import required_fields
+
+FIELD_NAMES = tuple(f.name for f in FIELDS)
+
+
+@dataclass(frozen=True)
+class HolderView:
+    id: int
+    data: HolderData
+    file_number: str | None
+    file_status: str | None
+    location: str | None
+    completeness: int
+    missing: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.file_status)
+
+
+@dataclass(frozen=True)
+class HolderRow:
+    """One line of the holder list."""
+
+    id: int
+    name: str
+    sex: str
+    birth_date: date | None
+    id_number: str
+    employer: str
+    file_number: str | None
+    status: str
+
+
+def search_keys(name: str, id_number: str) -> dict[str, str]:
+    return {
+        "name_pinyin": names.pinyin_full(name),
+        "name_initials": names.pinyin_initials(name),
+        "name_chars": names.name_chars(name),
+        "id_rev": id_number[::-1],
+    }
+
+
+def _data_of(h: Holder) -> HolderData:
+    d = HolderData(**{n: getattr(h, n) for n in FIELD_NAMES})
+    d.relations = [Relation(r.name, r.relation_code, r.id_number) for r in h.relations]
+    return d
+
+
+def _check(session: Session, data: HolderData, holder_id: int | None) -> list[str]:
+    data = normalise(data)
+    errors, warnings = validate(data)
+    if "id_number" not in errors:
+        other = session.scalar(select(Holder).where(Holder.id_number == data.id_number))
+        if other is not None and other.id != holder_id:
+            errors["id_number"] = f"该身份证号码已登记（存档人：{other.name}）"
+    if errors:
+        raise HolderInvalid(errors)
+    return warnings
+
+
+def _view(session: Session, h: Holder, warnings: list[str] | None = None) -> HolderView:
+    row = session.execute(
+        select(File.file_number, File.status, StorageLocation.name)
+        .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
+        .where(File.holder_id == h.id)
+    ).first()
+    values = {n: getattr(h, n) for n in FIELD_NAMES}
+    required = required_fields(session)
+    return HolderView(
+        id=h.id, data=_data_of(h),
+        file_number=row[0] if row else None, file_status=row[1] if row else None,
+        location=row[2] if row else None,
+        completeness=completeness(values, required), missing=missing_required(values, required),
+        warnings=warnings or [],
+    )
+
+
+def _set_relations(session: Session, h: Holder, relations: list[Relation]) -> None:
+    for old in list(h.relations):
+        session.delete(old)  # relation rows are a part of the holder record, versioned by events
+    h.relations = [HolderRelation(name=r.name, relation_code=r.relation_code,
+                                  id_number=r.id_number or "") for r in relations]
+
+
+def create(ctx: AppContext, data: HolderData) -> HolderView:
+    actor = ctx.require("holder.edit")
+    with ctx.uow() as uow:
+        s = uow.session
+        warnings = _check(s, data, None)
+        values = data.values()
+        h = Holder(**values, **search_keys(data.name, data.id_number))
+        s.add(h)
+        _set_relations(s, h, data.relations)
+        s.flush()
+        audit.event(s, actor, "holder.created", holder_id=h.id)
+        audit.record(s, actor, "holder.create", "holder", h.id, name=h.name)
+        uow.commit()
+        return _view(s, h, warnings)
+
+
+def update(ctx: AppContext, holder_id: int, data: HolderData) -> HolderView:
+    """Save the whole form; the event keeps every changed field's old and new value."""
+    actor = ctx.require("holder.edit")
+    with ctx.uow() as uow:
+        s = uow.session
+        h = s.get(Holder, holder_id)
+        if h is None:
+            raise NotFound(f"没有编号为 {holder_id} 的存档人")
+        warnings = _check(s, data, holder_id)
+        changes = {}
+        for name, value in data.values().items():
+            old = getattr(h, name)
+            if old != value:
+                changes[name] = [_plain(old), _plain(value)]
+                setattr(h, name, value)
+        old_rel = [(r.name, r.relation_code, r.id_number) for r in h.relations]
+        new_rel = [(r.name, r.relation_code, r.id_number or "") for r in data.relations]
+        if old_rel != new_rel:
+            changes["relations"] = [old_rel, new_rel]
+            _set_relations(s, h, data.relations)
+        if changes:
+            for k, v in search_keys(h.name, h.id_number).items():
+                setattr(h, k, v)
+            h.updated_at = utcnow()
+            audit.event(s, actor, "holder.updated", holder_id=h.id, changes=changes)
+            audit.record(s, actor, "holder.update", "holder", h.id, fields=sorted(changes))
+        uow.commit()
+        return _view(s, h, warnings)
+
+
+def _plain(v: object) -> object:
+    return v.isoformat() if isinstance(v, date) else v
+
+
+def view(ctx: AppContext, holder_id: int) -> HolderView:
+    """Open a holder's record. Every view is audited (domain §13)."""
+    actor = ctx.require("holder.view")
+    with ctx.uow() as uow:
+        s = uow.session
+        h = s.get(Holder, holder_id)
+        if h is None:
+            raise NotFound(f"没有编号为 {holder_id} 的存档人")
+        result = _view(s, h)
+        audit.record(s, actor, "holder.view", "holder", h.id)
+        uow.commit()
+        return result
+
+
+def count(ctx: AppContext) -> int:
+    ctx.require("holder.view")
+    with ctx.uow() as uow:
+        return uow.session.scalar(select(func.count()).select_from(Holder))
+
+
+def page(ctx: AppContext, after_id: int = 0, limit: int = 200) -> list[HolderRow]:
+    """The next `limit` holders after `after_id`, by id (keyset paging: constant cost per page)."""
+    ctx.require("holder.view")
+    with ctx.uow() as uow:
+        rows = uow.session.execute(
+            select(Holder.id, Holder.name, Holder.sex_code, Holder.birth_date, Holder.id_number,
+                   Holder.employer, File.file_number, File.status)
+            .outerjoin(File, File.holder_id == Holder.id)
+            .where(Holder.id > after_id).order_by(Holder.id).limit(limit)
+        ).all()
+    return [HolderRow(r[0], r[1], codes.name_of(codes.SEX, r[2]), r[3], r[4], r[5], r[6],
+                      status_label(r[7])) for r in rows]

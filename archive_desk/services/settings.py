@@ -1,0 +1,56 @@
+"""Office settings stored in the database (declared in domain.settings)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from archive_desk.db.base import utcnow
+from archive_desk.db.models import SettingValue
+from archive_desk.domain import settings as catalog
+from archive_desk.services import audit
+from archive_desk.services.context import AppContext
+from archive_desk.services.errors import InvalidInput
+
+
+def read_all(session: Session) -> dict[str, object]:
+    stored = {r.key: r.value for r in session.scalars(select(SettingValue))}
+    out: dict[str, object] = {}
+    for spec in catalog.SETTINGS:
+        text = stored.get(spec.key)
+        out[spec.key] = spec.default if text is None else catalog.parse(spec.key, text)
+    return out
+
+
+def get_all(ctx: AppContext) -> dict[str, object]:
+    with ctx.uow() as uow:
+        return read_all(uow.session)
+
+
+def required_fields(session: Session) -> tuple[str, ...]:
+    text = str(read_all(session)["holder.required_fields"])
+    return tuple(f for f in (p.strip() for p in text.split(",")) if f)
+
+
+def update_many(ctx: AppContext, values: dict[str, str]) -> None:
+    """Validate every value first; store all or nothing; audit the change with old and new."""
+    actor = ctx.require("settings.edit")
+    parsed = {}
+    for key, text in values.items():
+        if key not in catalog.BY_KEY:
+            raise InvalidInput(key, f"未知的设置项：{key}")
+        try:
+            parsed[key] = catalog.parse(key, str(text).strip())
+        except ValueError as exc:
+            raise InvalidInput(key, str(exc)) from None
+    with ctx.uow() as uow:
+        old = read_all(uow.session)
+        for key, value in parsed.items():
+            row = uow.session.get(SettingValue, key)
+            if row is None:
+                uow.session.add(SettingValue(key=key, value=str(value), updated_by=actor.username))
+            else:
+                row.value, row.updated_at, row.updated_by = str(value), utcnow(), actor.username
+        changes = {k: [old[k], v] for k, v in parsed.items() if old[k] != v}
+        audit.record(uow.session, actor, "settings.update", "settings", None, changes=changes)
+        uow.commit()

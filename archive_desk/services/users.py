@@ -1,0 +1,174 @@
+"""Users: argon2id hashes, a first admin chosen at first run, lockout, password change, roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from archive_desk.db.base import utcnow
+from archive_desk.db.models import SettingValue, User
+from archive_desk.domain import settings as catalog
+from archive_desk.domain.roles import ROLE_LABELS, Role
+from archive_desk.services import audit
+from archive_desk.services.context import SYSTEM, Actor, AppContext
+from archive_desk.services.errors import (
+    AccountLocked, InvalidInput, LoginFailed, NotFound, PermissionDenied,
+)
+from archive_desk.services.settings import read_all
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+_USERNAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,40}$")
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked: bool
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[Role(self.role)]
+
+
+def _info(u: User) -> UserInfo:
+    return UserInfo(u.id, u.username, u.display_name, u.role, u.active, u.locked_at is not None)
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < 8:
+        raise InvalidInput("password", "密码至少8位")
+    if not (re.search(r"[A-Za-z]", password) and re.search(r"\d", password)):
+        raise InvalidInput("password", "密码须同时包含字母和数字")
+
+
+def _check_username(username: str) -> None:
+    if not _USERNAME.match(username):
+        raise InvalidInput("username", "用户名应为2–40位字母、数字、汉字或 _ . -")
+
+
+def needs_first_admin(ctx: AppContext) -> bool:
+    with ctx.uow() as uow:
+        return uow.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def create_first_admin(ctx: AppContext, username: str, password: str,
+                       display_name: str = "") -> UserInfo:
+    """Only on a database without users; also stores the default settings so they are backed up."""
+    _check_username(username)
+    check_password_strength(password)
+    with ctx.uow() as uow:
+        s = uow.session
+        if s.scalar(select(func.count()).select_from(User)):
+            raise PermissionDenied("已存在用户，不能再创建初始管理员")
+        user = User(username=username, display_name=display_name or username,
+                    password_hash=_hasher.hash(password), role=Role.ADMIN,
+                    password_changed_at=utcnow())
+        s.add(user)
+        s.flush()
+        present = set(s.scalars(select(SettingValue.key)))
+        for spec in catalog.SETTINGS:
+            if spec.key not in present:
+                s.add(SettingValue(key=spec.key, value=str(spec.default), updated_by=username))
+        audit.record(s, SYSTEM, "user.create_first_admin", "user", user.id, username=username)
+        uow.commit()
+        return _info(user)
+
+
+def login(ctx: AppContext, username: str, password: str) -> Actor:
+    """Check the password; lock the account after the configured number of failures (default 5)."""
+    with ctx.uow() as uow:
+        s = uow.session
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None or not user.active:
+            audit.record(s, None, "login.failed", "user", None, username=username)
+            uow.commit()
+            raise LoginFailed("用户名或密码错误")
+        if user.locked_at is not None:
+            audit.record(s, None, "login.refused_locked", "user", user.id, username=username)
+            uow.commit()
+            raise AccountLocked("账号已锁定，请联系管理员解锁")
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            limit = int(read_all(s)["security.max_failed_logins"])
+            user.failed_logins += 1
+            left = limit - user.failed_logins
+            if left <= 0:
+                user.locked_at = utcnow()
+            audit.record(s, None, "login.failed", "user", user.id, username=username,
+                         failures=user.failed_logins)
+            uow.commit()
+            if left <= 0:
+                raise AccountLocked(f"连续{limit}次密码错误，账号已锁定，请联系管理员解锁") from None
+            raise LoginFailed(f"用户名或密码错误（再错{left}次将锁定账号）") from None
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+        user.failed_logins = 0
+        actor = Actor(user.id, user.username, user.role)
+        audit.record(s, actor, "login", "user", user.id)
+        uow.commit()
+        return actor
+
+
+def change_password(ctx: AppContext, old_password: str, new_password: str) -> None:
+    actor = ctx.require("holder.view")  # any signed-in user, for their own account
+    check_password_strength(new_password)
+    if old_password == new_password:
+        raise InvalidInput("password", "新密码不能与原密码相同")
+    with ctx.uow() as uow:
+        user = uow.session.get(User, actor.user_id)
+        try:
+            _hasher.verify(user.password_hash, old_password)
+        except (VerificationError, InvalidHashError):
+            raise InvalidInput("old_password", "原密码不正确") from None
+        user.password_hash = _hasher.hash(new_password)
+        user.password_changed_at = utcnow()
+        audit.record(uow.session, actor, "user.change_password", "user", user.id)
+        uow.commit()
+
+
+def create_user(ctx: AppContext, username: str, password: str, role: str,
+                display_name: str = "") -> UserInfo:
+    actor = ctx.require("user.manage")
+    _check_username(username)
+    check_password_strength(password)
+    if role not in set(Role):
+        raise InvalidInput("role", f"未知角色：{role}")
+    if role == Role.ADMIN and actor.role != Role.ADMIN:
+        raise PermissionDenied("只有系统管理员可以创建管理员账号")
+    with ctx.uow() as uow:
+        s = uow.session
+        if s.scalar(select(User.id).where(User.username == username)):
+            raise InvalidInput("username", f"用户名“{username}”已存在")
+        user = User(username=username, display_name=display_name or username, role=role,
+                    password_hash=_hasher.hash(password), password_changed_at=utcnow())
+        s.add(user)
+        s.flush()
+        audit.record(s, actor, "user.create", "user", user.id, username=username, role=role)
+        uow.commit()
+        return _info(user)
+
+
+def unlock(ctx: AppContext, username: str) -> None:
+    actor = ctx.require("user.manage")
+    with ctx.uow() as uow:
+        user = uow.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise NotFound(f"没有用户“{username}”")
+        user.locked_at, user.failed_logins = None, 0
+        audit.record(uow.session, actor, "user.unlock", "user", user.id)
+        uow.commit()
+
+
+def list_users(ctx: AppContext) -> list[UserInfo]:
+    ctx.require("user.manage")
+    with ctx.uow() as uow:
+        return [_info(u) for u in uow.session.scalars(select(User).order_by(User.username))]
