@@ -39,13 +39,18 @@ def syllables(name: str) -> tuple[str, ...]:
         return ()
     surname, given = split_surname(name)
     if surname in COMPOUND_SURNAMES:
-        head = COMPOUND_SURNAMES[surname].split()
+        head = tuple(COMPOUND_SURNAMES[surname].split())
     elif surname in SURNAME_READINGS:
-        head = [SURNAME_READINGS[surname]]
+        head = (SURNAME_READINGS[surname],)
     else:
-        head = lazy_pinyin(surname, style=Style.NORMAL)
-    tail = lazy_pinyin(given, style=Style.NORMAL) if given else []
-    return tuple(s.lower() for s in head + tail)
+        head = _read(surname)
+    return tuple(s.lower() for s in (*head, *_read(given)))
+
+
+@lru_cache(maxsize=65536)
+def _read(text: str) -> tuple[str, ...]:
+    """pypinyin's reading of a surname or given name; given names repeat, so cache them too."""
+    return tuple(lazy_pinyin(text, style=Style.NORMAL)) if text else ()
 
 
 def pinyin_full(name: str) -> str:

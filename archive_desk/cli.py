@@ -1,0 +1,183 @@
+"""archive-desk: the GUI (no command) and the headless commands operators script.
+
+Global options come before the command: --db URL (else $ARCHIVE_DESK_DB, else the default file)
+and --user NAME (password from $ARCHIVE_DESK_PASSWORD, or asked on a terminal). Every command that
+reads holders or changes data runs as that user and is audited.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+EXIT_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="archive-desk", description="档案工作台 ArchiveDesk")
+    p.add_argument("--db", metavar="URL", help="数据库地址（默认：用户数据目录下的 SQLite 文件）")
+    p.add_argument("--user", metavar="NAME", help="以该用户身份执行（密码取自 ARCHIVE_DESK_PASSWORD）")
+    sub = p.add_subparsers(dest="command")
+    sub.add_parser("gui", help="启动图形界面（默认）")
+    init = sub.add_parser("init", help="创建或升级数据库；新库同时创建初始管理员")
+    init.add_argument("--admin", metavar="NAME")
+    init.add_argument("--password-stdin", action="store_true", help="从标准输入读取管理员密码")
+    demo = sub.add_parser("demo-data", help="载入演示数据（仅空数据库）")
+    demo.add_argument("--files", type=int, required=True)
+    demo.add_argument("--seed", type=int, default=1)
+    chk = sub.add_parser("check-id", help="校验身份证号码")
+    chk.add_argument("numbers", nargs="+", metavar="NUMBER")
+    chk.add_argument("--json", action="store_true")
+    srch = sub.add_parser("search", help="检索存档人")
+    srch.add_argument("text")
+    srch.add_argument("--json", action="store_true")
+    srch.add_argument("--limit", type=int, default=50)
+    bak = sub.add_parser("backup", help="备份数据库")
+    bak.add_argument("--out", required=True, type=Path)
+    rst = sub.add_parser("restore", help="从备份恢复数据库（先自动备份当前库）")
+    rst.add_argument("file", type=Path)
+    return p
+
+
+def _err(message: str) -> int:
+    print(f"错误：{message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _context(args):
+    from archive_desk.config import resolve_db_url
+    from archive_desk.services.context import open_database
+
+    return open_database(resolve_db_url(args.db))
+
+
+def _signed_in(args):
+    """Open the database as --user; the password comes from the environment or a prompt."""
+    from archive_desk.services import users
+
+    if not args.user:
+        raise SystemExit(_err("此命令需要 --user 指定操作员"))
+    password = os.environ.get("ARCHIVE_DESK_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise SystemExit(_err("请设置 ARCHIVE_DESK_PASSWORD，或在终端中运行以输入密码"))
+        password = getpass.getpass(f"{args.user} 的密码：")
+    ctx = _context(args)
+    return ctx.as_user(users.login(ctx, args.user, password))
+
+
+def cmd_init(args) -> int:
+    from archive_desk.services import users
+
+    ctx = _context(args)
+    if users.needs_first_admin(ctx):
+        if not args.admin:
+            return _err("新数据库需要 --admin NAME 与 --password-stdin 创建初始管理员")
+        if not args.password_stdin:
+            return _err("请用 --password-stdin 从标准输入提供管理员密码")
+        password = sys.stdin.readline().rstrip("\r\n")
+        users.create_first_admin(ctx, args.admin, password)
+        print(f"已创建数据库和初始管理员 {args.admin}")
+    else:
+        print("数据库已是最新结构")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from archive_desk.services import demo
+
+    ctx = _signed_in(args)
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r已生成 {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+    made = demo.generate(ctx, args.files, args.seed, progress)
+    print(file=sys.stderr)
+    print(json.dumps(made, ensure_ascii=False))
+    return 0
+
+
+def cmd_check_id(args) -> int:
+    from archive_desk.domain import codes
+    from archive_desk.domain.idcard import InvalidId, parse_id
+
+    results, bad = [], 0
+    for raw in args.numbers:
+        try:
+            p = parse_id(raw)
+        except InvalidId as exc:
+            bad += 1
+            results.append({"input": raw, "valid": False, "reason": exc.reason})
+            continue
+        region = codes.region(p.region_code)
+        results.append({
+            "input": raw, "valid": True, "number": p.number,
+            "birth_date": p.birth_date.isoformat(), "sex": p.sex_name, "sex_code": p.sex_code,
+            "region_code": p.region_code, "region": region.full_name if region else None,
+            "warning": None if region else f"地址码 {p.region_code} 不在行政区划代码表中",
+            "upgraded_from": p.upgraded_from, "permit": p.permit_kind,
+        })
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            if r["valid"]:
+                extra = f"  （{r['warning']}）" if r["warning"] else ""
+                print(f"{r['input']}: 有效 {r['number']} 出生 {r['birth_date']} {r['sex']} "
+                      f"{r['region'] or r['region_code']}{extra}")
+            else:
+                print(f"{r['input']}: 无效：{r['reason']}")
+    return 1 if bad else 0
+
+
+def cmd_search(args) -> int:
+    from archive_desk.services import search
+
+    hits = search.search(_signed_in(args), args.text, args.limit)
+    if args.json:
+        print(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
+    else:
+        for h in hits:
+            print(f"{h.name}\t{h.id_number}\t{h.file_number or '-'}\t{h.status_label}"
+                  f"\t{h.location or ''}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from archive_desk.services import backup
+
+    out = backup.backup(_signed_in(args), args.out)
+    print(f"已备份到 {out}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from archive_desk.services import backup
+
+    safety = backup.restore(_signed_in(args), args.file)
+    print(f"已从 {args.file} 恢复" + (f"；恢复前的数据库已另存为 {safety}" if safety else ""))
+    return 0
+
+
+COMMANDS = {"init": cmd_init, "demo-data": cmd_demo, "check-id": cmd_check_id,
+            "search": cmd_search, "backup": cmd_backup, "restore": cmd_restore}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from archive_desk.app import run
+
+        return run(args.db)
+    from archive_desk.services.errors import ServiceError
+
+    try:
+        return COMMANDS[args.command](args)
+    except ServiceError as exc:
+        return _err(str(exc))
+    except KeyboardInterrupt:
+        return _err("已取消")
