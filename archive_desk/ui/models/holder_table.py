@@ -1,0 +1,130 @@
+"""Qt models of holder lists. The full list never holds all rows: it fetches keyset pages in the
+background as the view scrolls (canFetchMore/fetchMore), so a million holders cost one page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from archive_desk.ui.tasks import run_task
+
+PAGE = 500
+
+
+class _HolderColumns(QAbstractTableModel):
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Sex"), self.tr("Date of birth"), self.tr("ID number"),
+                self.tr("Employer"), self.tr("File number"), self.tr("Status")]
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+
+class HolderListModel(_HolderColumns):
+    """All holders by id, loaded a page at a time."""
+
+    sig_loaded = Signal(int)
+    """Rows now loaded."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._rows: list = []
+        self._exhausted = False
+        self._loading = False
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        values = (r.name, r.sex, r.birth_date.isoformat() if r.birth_date else "", r.id_number,
+                  r.employer, r.file_number or "", r.status)
+        return values[index.column()]
+
+    def holder_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        self._loading = True
+        after = self._rows[-1].id if self._rows else 0
+        generation = id(self._rows)
+
+        def load(_control):
+            from archive_desk.services import holders
+
+            return holders.page(self.ctx, after, PAGE)
+
+        def loaded(rows) -> None:
+            self._loading = False
+            if generation != id(self._rows):
+                return  # reset meanwhile
+            if len(rows) < PAGE:
+                self._exhausted = True
+            if rows:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+                self._rows.extend(rows)
+                self.endInsertRows()
+            self.sig_loaded.emit(len(self._rows))
+
+        def failed(exc) -> None:
+            self._loading = False
+            self._exhausted = True
+            from archive_desk.ui.errors import show_error
+
+            show_error(None, exc)
+
+        run_task(None, load, loaded, failed)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self._loading = False
+        self.endResetModel()
+        self.fetchMore()
+
+
+class SearchResultsModel(_HolderColumns):
+    """The ranked hits of one search."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._hits: list = []
+
+    def set_hits(self, hits: list) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._hits)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("ID number"), self.tr("File number"), self.tr("Status"),
+                self.tr("Location"), "", ""]
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 5
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        h = self._hits[index.row()]
+        return (h.name, h.id_number, h.file_number or "", h.status_label,
+                h.location or "")[index.column()]
+
+    def holder_id(self, row: int) -> int:
+        return self._hits[row].holder_id

@@ -1,0 +1,91 @@
+"""Settings: this desk's language, and the office settings that documents depend on."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout,
+    QWidget,
+)
+
+from archive_desk.domain import settings as catalog
+from archive_desk.domain.roles import allowed
+from archive_desk.ui import prefs
+from archive_desk.ui.bus import bus
+from archive_desk.ui.tasks import run_task
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        for code, name in prefs.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(prefs.LANGUAGE.get()))
+        self.language.currentIndexChanged.connect(self._on_language_changed)
+        desk = QGroupBox(self.tr("This desk"))
+        desk_form = QFormLayout(desk)
+        desk_form.addRow(self.tr("Language (after restart)"), self.language)
+
+        office = QGroupBox(self.tr("Office settings (stored in the database)"))
+        form = QFormLayout(office)
+        self.fields: dict[str, QLineEdit] = {}
+        for spec in catalog.SETTINGS:
+            edit = QLineEdit()
+            edit.setObjectName(f"setting_{spec.key}")
+            self.fields[spec.key] = edit
+            form.addRow(spec.label, edit)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save office settings"))
+        self.save_button.clicked.connect(self.save)
+        editable = allowed(ctx.actor.role, "settings.edit")
+        for edit in self.fields.values():
+            edit.setReadOnly(not editable)
+        self.save_button.setEnabled(editable)
+        form.addRow(self.message)
+        form.addRow(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(desk)
+        layout.addWidget(office)
+        layout.addStretch()
+        self.load()
+
+    def load(self) -> None:
+        def read(_control):
+            from archive_desk.services import settings
+
+            return settings.get_all(self.ctx)
+
+        def show(values) -> None:
+            for key, edit in self.fields.items():
+                edit.setText(str(values[key]))
+
+        run_task(self, read, show)
+
+    def _on_language_changed(self) -> None:
+        prefs.LANGUAGE.set(self.language.currentData())
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The new language is used from the next start."))
+
+    def save(self) -> None:
+        values = {k: e.text() for k, e in self.fields.items()}
+
+        def write(_control):
+            from archive_desk.services import settings
+
+            settings.update_many(self.ctx, values)
+
+        def done(_r) -> None:
+            self.message.setStyleSheet("color: #1b5e20;")
+            self.message.setText(self.tr("Saved."))
+            bus().sig_data_changed.emit("settings")
+
+        def failed(exc) -> None:
+            from archive_desk.ui.errors import message_of
+
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(message_of(exc))
+
+        run_task(self, write, done, failed)

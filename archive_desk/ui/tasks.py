@@ -1,0 +1,136 @@
+"""The one way to run work off the GUI thread (after Anki's QueryOp and Picard's run_task).
+
+    run_task(parent, fn, on_success=…, on_failure=…, progress="正在载入…", cancellable=True)
+
+`fn(control)` runs on a pool thread and opens its own database session through the services; it
+may call `control.progress(done, total)` and check `control.cancelled`. The result or the error
+comes back on the GUI thread. Every task is tracked so the window can cancel and wait on close.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class TaskCancelled(Exception):
+    """Raised inside a task by `control.check()` once the user pressed Cancel."""
+
+
+class TaskControl:
+    def __init__(self, emitter: _Emitter):
+        self._emitter = emitter
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise TaskCancelled()
+
+    def progress(self, done: int, total: int) -> None:
+        self._emitter.sig_progress.emit(done, total)
+
+
+class _Emitter(QObject):
+    sig_progress = Signal(int, int)
+    """Work done so far and in all (total 0: unknown)."""
+    sig_done = Signal(object)
+    """The task's return value."""
+    sig_failed = Signal(object, str)
+    """The exception and its formatted traceback."""
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[TaskControl], Any], emitter: _Emitter, control: TaskControl):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn, self._emitter, self._control = fn, emitter, control
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._control)
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+            self._emitter.sig_failed.emit(exc, traceback.format_exc())
+        else:
+            self._emitter.sig_done.emit(result)
+
+
+_running: set[_Emitter] = set()
+
+
+def run_task(
+    parent: QWidget | None,
+    fn: Callable[[TaskControl], Any],
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+    progress: str | None = None,
+    cancellable: bool = False,
+) -> TaskControl:
+    """Run `fn` in the background; call back on the GUI thread. Returns the task's control."""
+    emitter = _Emitter()
+    control = TaskControl(emitter)
+    dialog = None
+    if progress and parent is not None:
+        dialog = QProgressDialog(progress, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(control.cancel)
+
+        def show_progress(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        emitter.sig_progress.connect(show_progress)
+
+    def finish() -> None:
+        _running.discard(emitter)
+        if dialog is not None:
+            dialog.reset()
+            dialog.deleteLater()
+
+    def done(result: Any) -> None:
+        finish()
+        if on_success:
+            on_success(result)
+
+    def failed(exc: BaseException, tb: str) -> None:
+        finish()
+        if isinstance(exc, TaskCancelled):
+            return
+        if on_failure:
+            on_failure(exc)
+        else:
+            from archive_desk.ui.errors import show_error
+
+            show_error(parent, exc, tb)
+
+    emitter.sig_done.connect(done, Qt.ConnectionType.QueuedConnection)
+    emitter.sig_failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    emitter._control = control  # keep alive with the emitter
+    _running.add(emitter)
+    QThreadPool.globalInstance().start(_Runnable(fn, emitter, control))
+    return control
+
+
+def running() -> int:
+    return len(_running)
+
+
+def shutdown(timeout_ms: int = 30_000) -> bool:
+    """Cancel every task and wait for the pool; True when all finished in time."""
+    for emitter in list(_running):
+        emitter._control.cancel()
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
