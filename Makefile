@@ -25,7 +25,8 @@ resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 
 # Refresh the .ts sources from the code and forms (then translate what is new).
 lupdate: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none archive_desk forms -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none \
+	  $$(find archive_desk -name '*.py' -not -path '*/forms/*' | sort) forms/*.ui -ts $(TS)
 
 # Compile Qt Designer forms into committed Python (never edited by hand).
 forms: $(STAMP)

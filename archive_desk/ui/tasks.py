@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -82,7 +82,8 @@ def run_task(
     control = TaskControl(emitter)
     dialog = None
     if progress and parent is not None:
-        dialog = QProgressDialog(progress, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
+        cancel = QCoreApplication.translate("tasks", "Cancel") if cancellable else ""
+        dialog = QProgressDialog(progress, cancel, 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         if not cancellable:

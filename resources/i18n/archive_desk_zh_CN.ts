@@ -1,0 +1,466 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>First run — create the administrator</source>
+        <translation>首次运行 — 创建系统管理员</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the administrator account; choose a password of at least 8 characters with letters and digits. There is no default password.</source>
+        <translation>此数据库还没有用户。请创建系统管理员账号，并设置至少8位、同时包含字母和数字的密码。系统没有默认密码。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>HolderDetailPage</name>
+    <message>
+        <source>Complete: %p%</source>
+        <translation>完整度：%p%</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Add family member</source>
+        <translation>添加家庭成员</translation>
+    </message>
+    <message>
+        <source>Remove selected member</source>
+        <translation>删除选中成员</translation>
+    </message>
+    <message>
+        <source>Family relations</source>
+        <translation>家庭成员及社会关系</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Back to list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <source>18 digits (old 15-digit numbers are upgraded)</source>
+        <translation>18位（旧15位号码自动升位）</translation>
+    </message>
+    <message>
+        <source>New holder</source>
+        <translation>新建存档人</translation>
+    </message>
+    <message>
+        <source>Missing required items: {0}</source>
+        <translation>缺少必采信息：{0}</translation>
+    </message>
+    <message>
+        <source>Enter the date as YYYY-MM-DD, e.g. 1990-01-31</source>
+        <translation>日期格式应为 年-月-日，例如 1990-01-31</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存：请更正标红的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>HoldersPage</name>
+    <message>
+        <source>All holders</source>
+        <translation>全部存档人</translation>
+    </message>
+    <message>
+        <source>New holder…</source>
+        <translation>新建存档人…</translation>
+    </message>
+    <message>
+        <source>All holders: {0} (loaded {1})</source>
+        <translation>全部存档人：{0} 人（已载入 {1}）</translation>
+    </message>
+    <message>
+        <source>Search “{0}”: {1} found</source>
+        <translation>检索“{0}”：找到 {1} 人</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Welcome, {0} ({1})</source>
+        <translation>欢迎，{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Counting holders…</source>
+        <translation>正在统计存档人…</translation>
+    </message>
+    <message>
+        <source>Transfer request letters awaiting arrival</source>
+        <translation>待到档的调档函</translation>
+    </message>
+    <message>
+        <source>Open and expired 调档函 will be listed here once intake is in use.</source>
+        <translation>启用档案接收后，未到档和已过期的调档函将列在此处。</translation>
+    </message>
+    <message>
+        <source>Arrivals to check</source>
+        <translation>待核对的到档</translation>
+    </message>
+    <message>
+        <source>Files that arrived and still need their check will be listed here.</source>
+        <translation>已到达尚待核对的档案将列在此处。</translation>
+    </message>
+    <message>
+        <source>Missing-materials notices due</source>
+        <translation>到期的缺件告知承诺</translation>
+    </message>
+    <message>
+        <source>Open 缺件告知承诺 notices and their deadlines will be listed here.</source>
+        <translation>未办结的缺件告知承诺及其期限将列在此处。</translation>
+    </message>
+    <message>
+        <source>Holders on record: {0:,}</source>
+        <translation>在册存档人：{0:,} 人</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in — ArchiveDesk</source>
+        <translation>登录 — 档案工作台</translation>
+    </message>
+    <message>
+        <source>ArchiveDesk</source>
+        <translation>档案工作台</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>ArchiveDesk — personnel files</source>
+        <translation>档案工作台 · 流动人员人事档案</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened: {0}</source>
+        <translation>无法打开数据库：{0}</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ArchiveDesk — {0}</source>
+        <translation>档案工作台 — {0}</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Holders</source>
+        <translation>存档人</translation>
+    </message>
+    <message>
+        <source>Storeroom</source>
+        <translation>库房</translation>
+    </message>
+    <message>
+        <source>Locations (库房→区→列→面→节→层→格), occupancy, moves, labels and stocktake will be here.</source>
+        <translation>库位（库房→区→列→面→节→层→格）、占用情况、移库、标签和盘点将在此处。</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>审核队列</translation>
+    </message>
+    <message>
+        <source>Applications pulled from the provincial portal will wait here for review.</source>
+        <translation>从省网上办事平台拉取的申请将在此等待审核。</translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Intake, transfer-out, loan, certificate and agreement registers, printable and exportable to Excel, will be here.</source>
+        <translation>接收、转出、借阅、证明、协议等台账将在此打印或导出为 Excel。</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Files by status, deposit type and unit, monthly flows and overdue lists will be here.</source>
+        <translation>将在此按状态、存档类型、单位统计档案，并显示每月进出和逾期清单。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>Search: name, pinyin (zw), ID number or its last digits, file number, scan…</source>
+        <translation>检索：姓名、拼音（如 zw）、身份证号或末几位、档案编号，或直接扫码…</translation>
+    </message>
+    <message>
+        <source>Search </source>
+        <translation>检索 </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New holder…</source>
+        <translation>新建存档人(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up database…</source>
+        <translation>备份数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Search box</source>
+        <translation>检索框</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About ArchiveDesk</source>
+        <translation>关于档案工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>User: {0} ({1})</source>
+        <translation>用户：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Back up database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Backed up to {0}</source>
+        <translation>已备份到 {0}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>About ArchiveDesk</source>
+        <translation>关于档案工作台</translation>
+    </message>
+    <message>
+        <source>ArchiveDesk {0}
+Personnel files of floating personnel.</source>
+        <translation>档案工作台 {0}
+流动人员人事档案管理。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>This desk</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Language (after restart)</source>
+        <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+        <source>Office settings (stored in the database)</source>
+        <translation>机构设置（保存在数据库中）</translation>
+    </message>
+    <message>
+        <source>Save office settings</source>
+        <translation>保存机构设置</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>_HolderColumns</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>意外错误：{0}</translation>
+    </message>
+    <message>
+        <source>ArchiveDesk</source>
+        <translation>档案工作台</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>
