@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 
 class TaskCancelled(Exception):
@@ -70,18 +71,21 @@ _running: set[_Emitter] = set()
 
 
 def run_task(
-    parent: QWidget | None,
+    parent: QObject | None,
     fn: Callable[[TaskControl], Any],
     on_success: Callable[[Any], None] | None = None,
     on_failure: Callable[[BaseException], None] | None = None,
     progress: str | None = None,
     cancellable: bool = False,
 ) -> TaskControl:
-    """Run `fn` in the background; call back on the GUI thread. Returns the task's control."""
+    """Run `fn` in the background; call back on the GUI thread. Returns the task's control.
+
+    `parent` owns the callbacks: once it is destroyed (a closed page) they are not called.
+    """
     emitter = _Emitter()
     control = TaskControl(emitter)
     dialog = None
-    if progress and parent is not None:
+    if progress and isinstance(parent, QWidget):
         cancel = QCoreApplication.translate("tasks", "Cancel") if cancellable else ""
         dialog = QProgressDialog(progress, cancel, 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -102,21 +106,26 @@ def run_task(
             dialog.reset()
             dialog.deleteLater()
 
+    def gone() -> bool:
+        return parent is not None and not isValid(parent)
+
     def done(result: Any) -> None:
         finish()
+        if gone():
+            return
         if on_success:
             on_success(result)
 
     def failed(exc: BaseException, tb: str) -> None:
         finish()
-        if isinstance(exc, TaskCancelled):
+        if isinstance(exc, TaskCancelled) or gone():
             return
         if on_failure:
             on_failure(exc)
         else:
             from archive_desk.ui.errors import show_error
 
-            show_error(parent, exc, tb)
+            show_error(parent if isinstance(parent, QWidget) else None, exc, tb)
 
     emitter.sig_done.connect(done, Qt.ConnectionType.QueuedConnection)
     emitter.sig_failed.connect(failed, Qt.ConnectionType.QueuedConnection)

@@ -86,7 +86,7 @@ class HolderListModel(_HolderColumns):
 
             show_error(None, exc)
 
-        run_task(None, load, loaded, failed)
+        run_task(self, load, loaded, failed)
 
     def reload(self) -> None:
         self.beginResetModel()

@@ -36,8 +36,12 @@ class HomePage(QWidget):
             inner.addWidget(label)
             layout.addWidget(box)
         layout.addStretch()
-        bus().sig_data_changed.connect(lambda what: self.refresh())
+        bus().sig_data_changed.connect(self._on_bus_data_changed)
         self.refresh()
+
+    def _on_bus_data_changed(self, what: str) -> None:
+        if what == "holders":
+            self.refresh()
 
     def refresh(self) -> None:
         def count(_control):

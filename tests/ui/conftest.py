@@ -1,0 +1,29 @@
+"""Qt tests: an isolated settings scope per test and the Chinese translation installed."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from archive_desk.ui import i18n, prefs, tasks
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    qapp.setOrganizationName(prefs.ORG)
+    qapp.setApplicationName(prefs.APP)
+    QSettings(prefs.ORG, prefs.APP).clear()
+    yield
+    tasks.shutdown()
+
+
+@pytest.fixture
+def zh(qapp):
+    assert i18n.install(qapp, "zh_CN"), "run `make i18n` to build the .qm"
+    yield
+    i18n.install(qapp, "en")
+
+
+def wait_tasks(qtbot, timeout=10_000):
+    """Wait until every background task has delivered its result on the GUI thread."""
+    qtbot.waitUntil(lambda: tasks.running() == 0, timeout=timeout)
