@@ -17,6 +17,10 @@ from pathlib import Path
 EXIT_ERROR = 2
 
 
+class UsageError(Exception):
+    """The command line lacks something; the message says what."""
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="archive-desk", description="档案工作台 ArchiveDesk")
     p.add_argument("--db", metavar="URL", help="数据库地址（默认：用户数据目录下的 SQLite 文件）")
@@ -60,11 +64,11 @@ def _signed_in(args):
     from archive_desk.services import users
 
     if not args.user:
-        raise SystemExit(_err("此命令需要 --user 指定操作员"))
+        raise UsageError("此命令需要 --user 指定操作员")
     password = os.environ.get("ARCHIVE_DESK_PASSWORD")
     if password is None:
         if not sys.stdin.isatty():
-            raise SystemExit(_err("请设置 ARCHIVE_DESK_PASSWORD，或在终端中运行以输入密码"))
+            raise UsageError("请设置 ARCHIVE_DESK_PASSWORD，或在终端中运行以输入密码")
         password = getpass.getpass(f"{args.user} 的密码：")
     ctx = _context(args)
     return ctx.as_user(users.login(ctx, args.user, password))
@@ -177,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return COMMANDS[args.command](args)
-    except ServiceError as exc:
+    except (ServiceError, UsageError) as exc:
         return _err(str(exc))
     except KeyboardInterrupt:
         return _err("已取消")

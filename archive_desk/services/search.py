@@ -89,6 +89,8 @@ def _candidates(session: Session, query: str, limit: int) -> dict[int, int]:
         full = None
     if full:
         add(_ids(session, Holder.id_number == full, limit), EXACT)
+        if found:
+            return found  # a whole ID number names one person: nothing else to rank
     if _FILE_NO.match(q):
         hid = session.scalar(select(File.holder_id).where(File.file_number == q))
         if hid:
