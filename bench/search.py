@@ -60,7 +60,7 @@ def samples(ctx, n: int, seed: int = 7) -> dict[str, list[str]]:
         ids = [rng.randint(1, top) for _ in range(n)]
         rows = uow.session.execute(
             text("SELECT h.name, h.id_number, h.name_initials, f.file_number FROM holders h "
-                 "JOIN files f ON f.holder_id = h.id WHERE h.id IN (%s)" % ",".join(map(str, ids)))
+                 f"JOIN files f ON f.holder_id = h.id WHERE h.id IN ({','.join(map(str, ids))})")
         ).all()
     names = [r[0] for r in rows]
     return {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from archive_desk.db.base import utcnow
@@ -13,7 +13,13 @@ from archive_desk.db.models import File, Holder, HolderRelation, StorageLocation
 from archive_desk.domain import codes, names
 from archive_desk.domain.files import status_label
 from archive_desk.domain.holder import (
-    FIELDS, HolderData, HolderInvalid, Relation, completeness, missing_required, normalise,
+    FIELDS,
+    HolderData,
+    HolderInvalid,
+    Relation,
+    completeness,
+    missing_required,
+    normalise,
     validate,
 )
 from archive_desk.services import audit
@@ -187,3 +193,23 @@ def page(ctx: AppContext, after_id: int = 0, limit: int = 200) -> list[HolderRow
         ).all()
     return [HolderRow(r[0], r[1], codes.name_of(codes.SEX, r[2]), r[3], r[4], r[5], r[6],
                       status_label(r[7])) for r in rows]
+
+
+def incomplete(ctx: AppContext, after_id: int = 0, limit: int = 200) -> list[tuple[HolderRow, list[str]]]:
+    """Holders missing any required item (应采必采), each with the labels of what is missing."""
+    ctx.require("holder.view")
+    with ctx.uow() as uow:
+        s = uow.session
+        required = required_fields(s)
+        columns = [getattr(Holder, n) for n in required if n in FIELD_NAMES]
+        gaps = or_(*[c.is_(None) if c.type.python_type is date else (c == "") | c.is_(None)
+                     for c in columns])
+        holders_ = s.scalars(select(Holder).where(Holder.id > after_id, gaps)
+                             .order_by(Holder.id).limit(limit)).all()
+        out = []
+        for h in holders_:
+            values = {n: getattr(h, n) for n in FIELD_NAMES}
+            row = HolderRow(h.id, h.name, codes.name_of(codes.SEX, h.sex_code), h.birth_date,
+                            h.id_number, h.employer, None, "")
+            out.append((row, missing_required(values, required)))
+        return out

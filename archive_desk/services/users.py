@@ -16,7 +16,11 @@ from archive_desk.domain.roles import ROLE_LABELS, Role
 from archive_desk.services import audit
 from archive_desk.services.context import SYSTEM, Actor, AppContext
 from archive_desk.services.errors import (
-    AccountLocked, InvalidInput, LoginFailed, NotFound, PermissionDenied,
+    AccountLocked,
+    InvalidInput,
+    LoginFailed,
+    NotFound,
+    PermissionDenied,
 )
 from archive_desk.services.settings import read_all
 

@@ -81,3 +81,18 @@ def test_keyset_pages_walk_all_holders(admin):
     rest = holders.page(admin, first[-1].id, 2)
     assert [r.name for r in first + rest] == ["王一", "王二", "王三"]
     assert holders.page(admin, rest[-1].id, 2) == []
+
+
+def test_office_can_list_holders_missing_required_items(admin):
+    from archive_desk.services import settings
+
+    full = holders.create(admin, HolderData(
+        name="全员", id_number="11010519491231002X", ethnicity_code="01", hukou_location="北京",
+        political_status_code="13", education_code="21", graduated_school="某大学", major="法学",
+        work_start_date=date(1972, 7, 1), employer="某公司", phone="13800138000", address="某地"))
+    gap = holders.create(admin, HolderData(name="缺项", id_number="440524188001010014"))
+    listed = holders.incomplete(admin)
+    assert [r.id for r, _ in listed] == [gap.id]
+    assert "联系电话" in listed[0][1] and full.completeness == 100
+    settings.update_many(admin, {"holder.required_fields": "name,id_number"})
+    assert holders.incomplete(admin) == []  # the list follows the office's setting

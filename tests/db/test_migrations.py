@@ -8,8 +8,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from archive_desk.db.base import Base
-from archive_desk.db.migrate import alembic_config, current_revision, downgrade, include_name
-from archive_desk.db.migrate import head_revision, upgrade
+from archive_desk.db.migrate import (
+    alembic_config,
+    current_revision,
+    downgrade,
+    head_revision,
+    include_name,
+    upgrade,
+)
 from archive_desk.db.session import make_engine
 
 ENGINES = ["sqlite", "postgresql"]

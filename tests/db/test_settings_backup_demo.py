@@ -36,8 +36,8 @@ def test_demo_data_is_deterministic_and_searchable(admin):
 
 
 def test_same_seed_same_names(tmp_path, sqlite_template):
-    from archive_desk.services.context import open_database
     from archive_desk.services import users
+    from archive_desk.services.context import open_database
     from tests.conftest import ADMIN_PASSWORD
 
     got = []

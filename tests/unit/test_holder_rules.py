@@ -1,7 +1,13 @@
 from datetime import date
 
 from archive_desk.domain.holder import (
-    DEFAULT_REQUIRED, HolderData, Relation, completeness, missing_required, normalise, validate,
+    DEFAULT_REQUIRED,
+    HolderData,
+    Relation,
+    completeness,
+    missing_required,
+    normalise,
+    validate,
 )
 
 TODAY = date(2026, 11, 23)
