@@ -5,17 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from archive_desk.db.base import utcnow
 from archive_desk.db.models import AuditEntry, Event
 from archive_desk.services.context import Actor, AppContext
 
 
 def record(session: Session, actor: Actor | None, action: str, entity: str = "",
            entity_id: int | None = None, **detail) -> None:
-    session.add(AuditEntry(
-        user_id=actor.user_id if actor else None,
+    # A Core insert: no ORM unit-of-work bookkeeping on the hot path (every search writes one).
+    session.execute(insert(AuditEntry).values(
+        at=utcnow(), user_id=actor.user_id if actor else None,
         username=actor.username if actor else "anonymous",
         action=action, entity=entity, entity_id=entity_id, detail=detail,
     ))

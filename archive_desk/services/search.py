@@ -59,8 +59,13 @@ def _prefix_range(column, prefix: str):
     return (column >= prefix) & (column < upper)
 
 
-def _ids(session: Session, where, limit: int) -> list[int]:
-    return list(session.scalars(select(Holder.id).where(where).order_by(Holder.id).limit(limit)))
+# What a hit shows; each tier selects it directly, so an exact lookup is a single query.
+_SHOWN = (
+    select(Holder.id, Holder.name, Holder.id_number, File.file_number, File.status,
+           StorageLocation.name)
+    .outerjoin(File, File.holder_id == Holder.id)
+    .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
+)
 
 
 def _fragment_ids(session: Session, fragment: str, limit: int) -> list[int]:
@@ -74,68 +79,70 @@ def _fragment_ids(session: Session, fragment: str, limit: int) -> list[int]:
     return list(session.scalars(sql, {"q": chars, "n": limit}))
 
 
-def _candidates(session: Session, query: str, limit: int) -> dict[int, int]:
-    """holder id → best rank, tier by tier, stopping once enough are found."""
-    found: dict[int, int] = {}
+class _Hits:
+    """Rows found so far, tier by tier; a holder keeps the rank of the first tier that found it."""
 
-    def add(ids: list[int], rank: int) -> None:
-        for i in ids:
-            found.setdefault(i, rank)
+    def __init__(self, session: Session, limit: int):
+        self.session, self.limit = session, limit
+        self.rows: dict[int, tuple] = {}
+        self.ranks: dict[int, int] = {}
 
+    def full(self) -> bool:
+        return len(self.rows) >= self.limit
+
+    def add(self, where, rank: int, order=Holder.id) -> None:
+        if self.full():
+            return
+        for row in self.session.execute(_SHOWN.where(where).order_by(order).limit(self.limit)):
+            if row[0] not in self.rows:
+                self.rows[row[0]] = row
+                self.ranks[row[0]] = rank
+
+
+def _collect(session: Session, query: str, limit: int) -> _Hits:
+    hits = _Hits(session, limit)
     q = normalise(query)
     try:
         full = parse_id(q).number if len(q) in (15, 18) else None
     except InvalidId:
         full = None
     if full:
-        add(_ids(session, Holder.id_number == full, limit), EXACT)
-        if found:
-            return found  # a whole ID number names one person: nothing else to rank
+        hits.add(Holder.id_number == full, EXACT)
+        if hits.rows:
+            return hits  # a whole ID number names one person: nothing else to rank
     if _FILE_NO.match(q):
-        hid = session.scalar(select(File.holder_id).where(File.file_number == q))
-        if hid:
-            add([hid], EXACT)
+        hits.add(File.file_number == q, EXACT)
     if _TAIL.match(q):
-        add(_ids(session, _prefix_range(Holder.id_rev, q[::-1]), limit), ID_TAIL)
+        hits.add(_prefix_range(Holder.id_rev, q[::-1]), ID_TAIL)
     text_q = "".join(query.split())
     if _CJK.search(text_q):
         frag = "".join(_CJK.findall(text_q))
-        add(_ids(session, Holder.name == frag, limit), NAME_EXACT)
-        if len(found) < limit:
-            add(_ids(session, _prefix_range(Holder.name, frag), limit), NAME_PREFIX)
-        if len(found) < limit:
-            add(_fragment_ids(session, frag, limit), FRAGMENT)
+        hits.add(Holder.name == frag, NAME_EXACT)
+        hits.add(_prefix_range(Holder.name, frag), NAME_PREFIX, Holder.name)
+        if not hits.full():
+            ids = _fragment_ids(session, frag, limit)
+            if ids:
+                hits.add(Holder.id.in_(ids), FRAGMENT)
     elif _PINYIN.match(text_q.lower()):
         p = text_q.lower()
-        add(_ids(session, Holder.name_initials == p, limit), INITIALS_EXACT)
-        for column, rank in ((Holder.name_pinyin, PINYIN_PREFIX),
-                             (Holder.name_initials, INITIALS_PREFIX)):
-            if len(found) < limit:
-                add(_ids(session, _prefix_range(column, p), limit), rank)
-    return found
+        hits.add(Holder.name_initials == p, INITIALS_EXACT)
+        hits.add(_prefix_range(Holder.name_pinyin, p), PINYIN_PREFIX)
+        hits.add(_prefix_range(Holder.name_initials, p), INITIALS_PREFIX)
+    return hits
 
 
 def find(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
     """Ranked hits for one search box entry (no audit: callers record it)."""
     if not query or not query.strip():
         return []
-    ranks = _candidates(session, query.strip(), limit)
-    if not ranks:
-        return []
-    ids = sorted(ranks, key=lambda i: (-ranks[i], i))[:limit]
-    rows = session.execute(
-        select(Holder.id, Holder.name, Holder.id_number, File.file_number, File.status,
-               StorageLocation.name)
-        .outerjoin(File, File.holder_id == Holder.id)
-        .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
-        .where(Holder.id.in_(ids))
-    ).all()
-    by_id = {r[0]: r for r in rows}
-    return [
-        SearchHit(i, by_id[i][1], by_id[i][2], by_id[i][3], by_id[i][4], status_label(by_id[i][4]),
-                  by_id[i][5] if by_id[i][4] == "in_storage" else None, ranks[i])
-        for i in ids if i in by_id
-    ]
+    hits = _collect(session, query.strip(), limit)
+    order = sorted(hits.rows, key=lambda i: -hits.ranks[i])  # stable: tier order kept
+    out = []
+    for i in order[:limit]:
+        _, name, idn, file_number, status, location = hits.rows[i]
+        out.append(SearchHit(i, name, idn, file_number, status, status_label(status),
+                             location if status == "in_storage" else None, hits.ranks[i]))
+    return out
 
 
 def search(ctx: AppContext, query: str, limit: int = 50) -> list[SearchHit]:
