@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import Integer, column, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
 from archive_desk.db.models import File, Holder, StorageLocation
@@ -59,90 +59,84 @@ def _prefix_range(column, prefix: str):
     return (column >= prefix) & (column < upper)
 
 
-# What a hit shows; each tier selects it directly, so an exact lookup is a single query.
-_SHOWN = (
-    select(Holder.id, Holder.name, Holder.id_number, File.file_number, File.status,
-           StorageLocation.name)
-    .outerjoin(File, File.holder_id == Holder.id)
-    .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
-)
+def _shown(where, rank: int, limit: int):
+    """One tier: what a hit shows, with the tier's rank, in index order (no sort), limited."""
+    return (
+        select(Holder.id, Holder.name, Holder.id_number, File.file_number, File.status,
+               StorageLocation.name.label("location"), literal(rank).label("rank"))
+        .outerjoin(File, File.holder_id == Holder.id)
+        .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
+        .where(where).limit(limit)
+    )
 
 
-def _fragment_ids(session: Session, fragment: str, limit: int) -> list[int]:
+def _fragment(dialect: str, fragment: str, limit: int):
+    """Holder ids whose name holds `fragment` (any length): a phrase of single characters."""
     chars = names.name_chars(fragment)
-    if session.get_bind().dialect.name == "sqlite":
-        sql = text("SELECT rowid FROM holder_name_fts WHERE holder_name_fts MATCH :q "
-                   "ORDER BY rowid LIMIT :n")
-        return list(session.scalars(sql, {"q": f'"{chars}"', "n": limit}))
-    sql = text("SELECT id FROM holders WHERE to_tsvector('simple'::regconfig, name_chars) "
-               "@@ phraseto_tsquery('simple'::regconfig, :q) ORDER BY id LIMIT :n")
-    return list(session.scalars(sql, {"q": chars, "n": limit}))
+    if dialect == "sqlite":
+        return text("SELECT rowid AS id FROM holder_name_fts WHERE holder_name_fts MATCH :frag "
+                    "LIMIT :frag_n").bindparams(frag=f'"{chars}"', frag_n=limit)
+    return text("SELECT id FROM holders WHERE to_tsvector('simple'::regconfig, name_chars) "
+                "@@ phraseto_tsquery('simple'::regconfig, :frag) LIMIT :frag_n"
+                ).bindparams(frag=chars, frag_n=limit)
 
 
-class _Hits:
-    """Rows found so far, tier by tier; a holder keeps the rank of the first tier that found it."""
-
-    def __init__(self, session: Session, limit: int):
-        self.session, self.limit = session, limit
-        self.rows: dict[int, tuple] = {}
-        self.ranks: dict[int, int] = {}
-
-    def full(self) -> bool:
-        return len(self.rows) >= self.limit
-
-    def add(self, where, rank: int, order=Holder.id) -> None:
-        if self.full():
-            return
-        for row in self.session.execute(_SHOWN.where(where).order_by(order).limit(self.limit)):
-            if row[0] not in self.rows:
-                self.rows[row[0]] = row
-                self.ranks[row[0]] = rank
-
-
-def _collect(session: Session, query: str, limit: int) -> _Hits:
-    hits = _Hits(session, limit)
+def _tiers(dialect: str, query: str, limit: int) -> tuple[list, str | None]:
+    """The index lookups this entry could mean (each a probe or a range), and the name
+    fragment to look for in the full-text index if they find too little."""
+    tiers = []
     q = normalise(query)
     try:
         full = parse_id(q).number if len(q) in (15, 18) else None
     except InvalidId:
         full = None
-    if full:
-        hits.add(Holder.id_number == full, EXACT)
-        if hits.rows:
-            return hits  # a whole ID number names one person: nothing else to rank
+    if full:  # a whole ID number names one person
+        return [_shown(Holder.id_number == full, EXACT, limit)], None
     if _FILE_NO.match(q):
-        hits.add(File.file_number == q, EXACT)
+        tiers.append(_shown(File.file_number == q, EXACT, limit))
     if _TAIL.match(q):
-        hits.add(_prefix_range(Holder.id_rev, q[::-1]), ID_TAIL)
+        tiers.append(_shown(_prefix_range(Holder.id_rev, q[::-1]), ID_TAIL, limit))
     text_q = "".join(query.split())
+    fragment = None
     if _CJK.search(text_q):
-        frag = "".join(_CJK.findall(text_q))
-        hits.add(Holder.name == frag, NAME_EXACT)
-        hits.add(_prefix_range(Holder.name, frag), NAME_PREFIX, Holder.name)
-        if not hits.full():
-            ids = _fragment_ids(session, frag, limit)
-            if ids:
-                hits.add(Holder.id.in_(ids), FRAGMENT)
+        fragment = "".join(_CJK.findall(text_q))
+        tiers.append(_shown(Holder.name == fragment, NAME_EXACT, limit))
+        tiers.append(_shown(_prefix_range(Holder.name, fragment), NAME_PREFIX, limit))
     elif _PINYIN.match(text_q.lower()):
         p = text_q.lower()
-        hits.add(Holder.name_initials == p, INITIALS_EXACT)
-        hits.add(_prefix_range(Holder.name_pinyin, p), PINYIN_PREFIX)
-        hits.add(_prefix_range(Holder.name_initials, p), INITIALS_PREFIX)
-    return hits
+        tiers.append(_shown(Holder.name_initials == p, INITIALS_EXACT, limit))
+        tiers.append(_shown(_prefix_range(Holder.name_pinyin, p), PINYIN_PREFIX, limit))
+        tiers.append(_shown(_prefix_range(Holder.name_initials, p), INITIALS_PREFIX, limit))
+    return tiers, fragment
+
+
+def _run(session: Session, tiers: list, best: dict[int, tuple]) -> None:
+    stmt = tiers[0] if len(tiers) == 1 else union_all(*(select(t.subquery()) for t in tiers))
+    for row in session.execute(stmt):
+        if row[0] not in best or best[row[0]][6] < row[6]:
+            best[row[0]] = tuple(row)
 
 
 def find(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
-    """Ranked hits for one search box entry (no audit: callers record it)."""
+    """Ranked hits for one search box entry (no audit: callers record it).
+
+    The index tiers go in one statement (a union of limited probes and ranges); a name fragment
+    is looked up in the full-text index only when they found fewer than `limit`. Ranked here:
+    best tier first, then by name.
+    """
     if not query or not query.strip():
         return []
-    hits = _collect(session, query.strip(), limit)
-    order = sorted(hits.rows, key=lambda i: -hits.ranks[i])  # stable: tier order kept
-    out = []
-    for i in order[:limit]:
-        _, name, idn, file_number, status, location = hits.rows[i]
-        out.append(SearchHit(i, name, idn, file_number, status, status_label(status),
-                             location if status == "in_storage" else None, hits.ranks[i]))
-    return out
+    dialect = session.get_bind().dialect.name
+    tiers, fragment = _tiers(dialect, query.strip(), limit)
+    best: dict[int, tuple] = {}
+    if tiers:
+        _run(session, tiers, best)
+    if fragment and len(best) < limit:  # the full-text index only when the ranges fell short
+        ids = _fragment(dialect, fragment, limit).columns(column("id", Integer))
+        _run(session, [_shown(Holder.id.in_(ids), FRAGMENT, limit)], best)
+    ranked = sorted(best.values(), key=lambda r: (-r[6], r[1], r[0]))[:limit]
+    return [SearchHit(r[0], r[1], r[2], r[3], r[4], status_label(r[4]),
+                      r[5] if r[4] == "in_storage" else None, r[6]) for r in ranked]
 
 
 def search(ctx: AppContext, query: str, limit: int = 50) -> list[SearchHit]:
