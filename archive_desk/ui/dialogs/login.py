@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from archive_desk.ui import prefs
@@ -46,7 +46,11 @@ class LoginDialog(QDialog):
 
     def _on_opened(self, result) -> None:
         self.ctx, first_run, where = result
-        self.ui.databaseLabel.setText(self.tr("Database: {0}").format(where))
+        text = self.tr("Database: {0}").format(where)
+        metrics = self.ui.databaseLabel.fontMetrics()
+        self.ui.databaseLabel.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle,
+                                                         self.width() - 30))
+        self.ui.databaseLabel.setToolTip(text)
         self.ui.databaseLabel.setStyleSheet("color: #777; font-size: 11px;")
         self._ok.setEnabled(True)
         self._say("")
