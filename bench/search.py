@@ -81,7 +81,7 @@ RAW = {  # the plain indexed query behind each kind, with :q bound
         "file_number": "SELECT holder_id FROM files WHERE file_number = :q",
         "barcode": "SELECT holder_id FROM files WHERE file_number = :q",
         "id_last6": "SELECT id FROM holders WHERE id_rev >= :q AND id_rev < :hi LIMIT 50",
-        "name_fts": "SELECT rowid FROM holder_name_fts WHERE holder_name_fts MATCH :q LIMIT 50",
+        "name_gram": "SELECT holder_id FROM holder_name_grams WHERE gram = :q LIMIT 50",
         "pinyin_initials": "SELECT id FROM holders WHERE name_initials >= :q AND "
                            "name_initials < :hi LIMIT 50",
     },
@@ -90,8 +90,7 @@ RAW = {  # the plain indexed query behind each kind, with :q bound
         "file_number": "SELECT holder_id FROM files WHERE file_number = :q",
         "barcode": "SELECT holder_id FROM files WHERE file_number = :q",
         "id_last6": "SELECT id FROM holders WHERE id_rev >= :q AND id_rev < :hi LIMIT 50",
-        "name_fts": "SELECT id FROM holders WHERE to_tsvector('simple'::regconfig, name_chars) "
-                    "@@ phraseto_tsquery('simple'::regconfig, :q) LIMIT 50",
+        "name_gram": "SELECT holder_id FROM holder_name_grams WHERE gram = :q LIMIT 50",
         "pinyin_initials": "SELECT id FROM holders WHERE name_initials >= :q AND "
                            "name_initials < :hi LIMIT 50",
     },
@@ -101,8 +100,7 @@ RAW = {  # the plain indexed query behind each kind, with :q bound
 def raw_params(kind: str, q: str, dialect: str) -> tuple[str, dict]:
     sql = RAW[dialect]
     if kind.startswith("name_"):
-        chars = " ".join(q)
-        return sql["name_fts"], {"q": f'"{chars}"' if dialect == "sqlite" else chars}
+        return sql["name_gram"], {"q": q}
     if kind == "id_last6":
         r = q[::-1]
         return sql[kind], {"q": r, "hi": r[:-1] + chr(ord(r[-1]) + 1)}

@@ -74,7 +74,6 @@ class Holder(Base):
     # Search keys, written with the name (domain.names): never computed per search.
     name_pinyin: Mapped[str] = mapped_column(ordered_text(120), index=True)
     name_initials: Mapped[str] = mapped_column(ordered_text(30), index=True)
-    name_chars: Mapped[str] = mapped_column(String(60))
     id_rev: Mapped[str] = mapped_column(ordered_text(18), index=True)  # reversed: last digits search
     created_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
@@ -82,6 +81,18 @@ class Holder(Base):
     relations: Mapped[list[HolderRelation]] = relationship(
         back_populates="holder", order_by="HolderRelation.id"
     )
+
+
+class HolderNameGram(Base):
+    """Every 1-, 2- and 3-character piece of each holder's name: a name fragment is one index
+    range here, however common its characters (full-text and trigram indexes are slow or blind
+    for the 1–2 character fragments most searches are). Derived from `holders.name`."""
+
+    __tablename__ = "holder_name_grams"
+    gram: Mapped[str] = mapped_column(ordered_text(3), primary_key=True)
+    holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), primary_key=True,
+                                           index=True)
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class HolderRelation(Base):
@@ -221,3 +232,43 @@ class NumberSequence(Base):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     scope: Mapped[str] = mapped_column(String(10), primary_key=True)
     next_value: Mapped[int] = mapped_column(BigInteger)
+
+
+class FileMove(Base):
+    """The storeroom move log (domain §5): append-only, one row a move."""
+
+    __tablename__ = "file_moves"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(TS, default=utcnow, index=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("files.id"), index=True)
+    from_location_id: Mapped[int | None] = mapped_column(ForeignKey("storage_locations.id"))
+    to_location_id: Mapped[int | None] = mapped_column(ForeignKey("storage_locations.id"),
+                                                       index=True)
+    reason: Mapped[str] = mapped_column(String(10))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    stocktake_id: Mapped[int | None] = mapped_column(ForeignKey("stocktakes.id"))
+
+
+class Stocktake(Base):
+    """A stocktake (盘点) of the locations under one code prefix."""
+
+    __tablename__ = "stocktakes"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(40))
+    started_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+    started_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    finished_at: Mapped[datetime | None] = mapped_column(TS)
+    applied_at: Mapped[datetime | None] = mapped_column(TS)
+
+
+class StocktakeScan(Base):
+    """One scan during a stocktake: this file was found in this slot. Append-only."""
+
+    __tablename__ = "stocktake_scans"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    stocktake_id: Mapped[int] = mapped_column(ForeignKey("stocktakes.id"), index=True)
+    at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+    file_id: Mapped[int] = mapped_column(ForeignKey("files.id"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("storage_locations.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

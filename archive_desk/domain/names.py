@@ -63,6 +63,12 @@ def pinyin_initials(name: str) -> str:
     return "".join(s[0] for s in syllables(name) if s)
 
 
-def name_chars(name: str) -> str:
-    """'张伟' → '张 伟': single-character tokens for the fragment index (FTS5 / tsvector)."""
-    return " ".join(ch for ch in name if not ch.isspace())
+
+
+GRAM_MAX = 3
+
+
+def grams(name: str) -> set[str]:
+    """Every piece of 1 to 3 consecutive characters: '张伟明' → 张 伟 明 张伟 伟明 张伟明."""
+    chars = "".join(name.split())
+    return {chars[i:i + n] for n in range(1, GRAM_MAX + 1) for i in range(len(chars) - n + 1)}

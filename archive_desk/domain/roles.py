@@ -26,6 +26,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "restore": frozenset({Role.ADMIN}),
     "demo.load": frozenset({Role.ADMIN}),
     "audit.view": frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    "storage.manage": frozenset({Role.ARCHIVIST, Role.SUPERVISOR, Role.ADMIN}),
+    "storage.move": frozenset({Role.ARCHIVIST, Role.SUPERVISOR, Role.ADMIN}),
 }
 
 

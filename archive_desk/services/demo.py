@@ -14,10 +14,18 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select, text
 
-from archive_desk.db.models import File, Holder, NumberSequence, StorageLocation, Unit
+from archive_desk.db.models import (
+    File,
+    Holder,
+    HolderNameGram,
+    NumberSequence,
+    StorageLocation,
+    Unit,
+)
 from archive_desk.domain import codes
 from archive_desk.domain.idcard import check_char
 from archive_desk.domain.locations import Part, code_of, name_of
+from archive_desk.domain.names import grams
 from archive_desk.services import audit
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import InvalidInput
@@ -114,7 +122,7 @@ def generate(ctx: AppContext, files: int, seed: int = 1,
         seen: set[str] = set()
         stored = 0
         for start in range(0, files, CHUNK):
-            holders, file_rows = [], []
+            holders, file_rows, gram_rows = [], [], []
             for hid in range(start + 1, min(start + CHUNK, files) + 1):
                 male = rng.random() < 0.5
                 born = date(1960, 1, 1) + timedelta(days=rng.randrange(0, 16000))
@@ -123,6 +131,7 @@ def generate(ctx: AppContext, files: int, seed: int = 1,
                     idn = _id_number(rng, counties, born, male)
                 seen.add(idn)
                 name = _name(rng)
+                gram_rows += [{"gram": g, "holder_id": hid} for g in grams(name)]
                 work = born + timedelta(days=365 * 22 + rng.randrange(0, 1500))
                 complete = rng.random() > 0.1
                 holders.append({
@@ -156,6 +165,7 @@ def generate(ctx: AppContext, files: int, seed: int = 1,
                 })
             s.execute(Holder.__table__.insert(), holders)
             s.execute(File.__table__.insert(), file_rows)
+            s.execute(HolderNameGram.__table__.insert(), gram_rows)
             if progress:
                 progress(min(start + CHUNK, files), files)
         s.merge(NumberSequence(name="file_number", scope="", next_value=stored + 1))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from archive_desk.db.base import utcnow
-from archive_desk.db.models import File, Holder, HolderRelation, StorageLocation
+from archive_desk.db.models import File, Holder, HolderNameGram, HolderRelation, StorageLocation
 from archive_desk.domain import codes, names
 from archive_desk.domain.files import status_label
 from archive_desk.domain.holder import (
@@ -64,9 +64,16 @@ def search_keys(name: str, id_number: str) -> dict[str, str]:
     return {
         "name_pinyin": names.pinyin_full(name),
         "name_initials": names.pinyin_initials(name),
-        "name_chars": names.name_chars(name),
         "id_rev": id_number[::-1],
     }
+
+
+def write_grams(session: Session, holder_id: int, name: str, replace: bool = False) -> None:
+    """The name's 1–3 character pieces for fragment search (derived data, rewritten whole)."""
+    if replace:
+        session.execute(delete(HolderNameGram).where(HolderNameGram.holder_id == holder_id))
+    session.execute(insert(HolderNameGram),
+                    [{"gram": g, "holder_id": holder_id} for g in names.grams(name)])
 
 
 def _data_of(h: Holder) -> HolderData:
@@ -121,6 +128,7 @@ def create(ctx: AppContext, data: HolderData) -> HolderView:
         s.add(h)
         _set_relations(s, h, data.relations)
         s.flush()
+        write_grams(s, h.id, h.name)
         audit.event(s, actor, "holder.created", holder_id=h.id)
         audit.record(s, actor, "holder.create", "holder", h.id, name=h.name)
         uow.commit()
@@ -150,6 +158,8 @@ def update(ctx: AppContext, holder_id: int, data: HolderData) -> HolderView:
         if changes:
             for k, v in search_keys(h.name, h.id_number).items():
                 setattr(h, k, v)
+            if "name" in changes:
+                write_grams(s, h.id, h.name, replace=True)
             h.updated_at = utcnow()
             audit.event(s, actor, "holder.updated", holder_id=h.id, changes=changes)
             audit.record(s, actor, "holder.update", "holder", h.id, fields=sorted(changes))

@@ -23,8 +23,10 @@ def test_surnames_are_read_as_surnames(name, full, initials):
     assert names.pinyin_initials(name) == initials
 
 
-def test_name_chars_are_single_character_tokens():
-    assert names.name_chars("王 小明") == "王 小 明"
+def test_grams_are_every_piece_of_one_to_three_characters():
+    assert names.grams("张伟明") == {"张", "伟", "明", "张伟", "伟明", "张伟明"}
+    assert names.grams("王 伟") == {"王", "伟", "王伟"}
+    assert "欧阳小" in names.grams("欧阳小伟") and "欧阳小伟" not in names.grams("欧阳小伟")
 
 
 def test_code_tables_hold_the_standard_values():
