@@ -44,7 +44,18 @@ def _parser() -> argparse.ArgumentParser:
     bak.add_argument("--out", required=True, type=Path)
     rst = sub.add_parser("restore", help="从备份恢复数据库（先自动备份当前库）")
     rst.add_argument("file", type=Path)
+    prn = sub.add_parser("print", help="打印文书到文件：" + "、".join(PRINT_KINDS))
+    prn.add_argument("kind", choices=sorted(PRINT_KINDS))
+    prn.add_argument("ref", help="档案编号 / 库位编码前缀 / 盘点编号")
+    prn.add_argument("--out", required=True, type=Path)
     return p
+
+
+PRINT_KINDS = {
+    "file-label": "档案标签（REF：档案编号，可用逗号分隔多个）",
+    "slot-labels": "库位标签（REF：库位编码前缀）",
+    "stocktake-report": "盘点报告（REF：盘点编号；.xlsx 或 .pdf）",
+}
 
 
 def _err(message: str) -> int:
@@ -167,8 +178,25 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def cmd_print(args) -> int:
+    from archive_desk.services import labels, stocktake
+
+    ctx = _signed_in(args)
+    if args.kind == "file-label":
+        out = labels.file_labels(ctx, args.ref.split(","), args.out)
+    elif args.kind == "slot-labels":
+        out = labels.slot_labels(ctx, args.ref, args.out)
+    else:
+        if not args.ref.isdigit():
+            raise UsageError("盘点编号应为数字")
+        out = stocktake.report(ctx, int(args.ref), args.out)
+    print(f"已生成 {out}")
+    return 0
+
+
 COMMANDS = {"init": cmd_init, "demo-data": cmd_demo, "check-id": cmd_check_id,
-            "search": cmd_search, "backup": cmd_backup, "restore": cmd_restore}
+            "search": cmd_search, "backup": cmd_backup, "restore": cmd_restore,
+            "print": cmd_print}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -246,32 +246,38 @@ def plan_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str) -> li
         return _plan(uow.session, pairs, reason)
 
 
-def apply_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str, note: str = "",
-                stocktake_id: int | None = None) -> int:
+def apply_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str,
+                note: str = "") -> int:
     """Apply all moves or none: any row with an error refuses the whole batch."""
     actor = ctx.require("storage.move")
     if reason not in MOVE_REASONS:
         raise InvalidInput("reason", f"移库原因应为：{'、'.join(MOVE_REASONS)}")
     with ctx.uow() as uow:
-        s = uow.session
-        plan = _plan(s, pairs, reason)
-        bad = [f"{r.file_number}：{r.error}" for r in plan if r.error]
-        if bad:
-            raise InvalidInput("moves", "以下移动无法执行，全部未移动：" + "；".join(bad[:10]))
-        for row in plan:
-            f = s.scalar(select(File).where(File.file_number == row.file_number))
-            loc = s.scalar(select(StorageLocation).where(StorageLocation.code == row.to_code))
-            s.add(FileMove(file_id=f.id, from_location_id=f.location_id, to_location_id=loc.id,
-                           reason=reason, user_id=actor.user_id, note=note,
-                           stocktake_id=stocktake_id))
-            audit.event(s, actor, "file.moved", file_id=f.id, holder_id=f.holder_id,
-                        to=loc.code, reason=reason)
-            f.location_id, f.updated_at = loc.id, utcnow()
-            if reason == "入库":
-                f.status = FileStatus.IN_STORAGE
-        audit.record(s, actor, "file.move", "file", None, count=len(plan), reason=reason)
+        count = apply_moves_in(uow.session, actor, pairs, reason, note)
         uow.commit()
-        return len(plan)
+        return count
+
+
+def apply_moves_in(s: Session, actor, pairs: list[tuple[str, str]], reason: str, note: str = "",
+                   stocktake_id: int | None = None) -> int:
+    """The moves inside the caller's transaction (for services that move as part of more)."""
+    plan = _plan(s, pairs, reason)
+    bad = [f"{r.file_number}：{r.error}" for r in plan if r.error]
+    if bad:
+        raise InvalidInput("moves", "以下移动无法执行，全部未移动：" + "；".join(bad[:10]))
+    for row in plan:
+        f = s.scalar(select(File).where(File.file_number == row.file_number))
+        loc = s.scalar(select(StorageLocation).where(StorageLocation.code == row.to_code))
+        s.add(FileMove(file_id=f.id, from_location_id=f.location_id, to_location_id=loc.id,
+                       reason=reason, user_id=actor.user_id, note=note,
+                       stocktake_id=stocktake_id))
+        audit.event(s, actor, "file.moved", file_id=f.id, holder_id=f.holder_id,
+                    to=loc.code, reason=reason)
+        f.location_id, f.updated_at = loc.id, utcnow()
+        if reason == "入库":
+            f.status = FileStatus.IN_STORAGE
+    audit.record(s, actor, "file.move", "file", None, count=len(plan), reason=reason)
+    return len(plan)
 
 
 def move_log(ctx: AppContext, file_number: str | None = None, code_prefix: str | None = None,
