@@ -54,8 +54,11 @@ def main() -> None:
     window.holders.detail.editors["id_number"].setText("110105194912310021")
     window.holders.detail.save()
     shot("06-holder-errors")
-    window.nav.setCurrentRow(6)
-    shot("07-settings")
+    window.nav.setCurrentRow(window.stack.indexOf(window.storeroom))
+    window.storeroom.show_shelf("K01-Q01-L001")
+    shot("07-storeroom")
+    window.nav.setCurrentRow(window.nav.count() - 1)
+    shot("08-settings")
     window.close()
 
 

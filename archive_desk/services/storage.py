@@ -163,7 +163,8 @@ def retire_location(ctx: AppContext, code: str) -> None:
 
 
 def children(ctx: AppContext, code: str | None = None) -> list[SlotInfo]:
-    """The locations directly under `code` (the warehouses when None), with files held."""
+    """The locations directly under `code` (the warehouses when None). `files` is left 0 here:
+    counting a whole warehouse is a large join; occupancy() counts one 列 at a time."""
     ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
@@ -172,8 +173,8 @@ def children(ctx: AppContext, code: str | None = None) -> list[SlotInfo]:
                                                         if parent is None else
                                                         StorageLocation.parent_id == parent)
                          .order_by(StorageLocation.code)).all()
-        return [SlotInfo(r.id, r.code, r.name, r.capacity, _files_under(s, r.code),
-                         r.retired_at is not None) for r in rows]
+        return [SlotInfo(r.id, r.code, r.name, r.capacity, 0, r.retired_at is not None)
+                for r in rows]
 
 
 def occupancy(ctx: AppContext, code_prefix: str) -> list[SlotInfo]:

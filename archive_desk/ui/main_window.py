@@ -25,6 +25,8 @@ from archive_desk.ui.pages.holders import HoldersPage
 from archive_desk.ui.pages.home import HomePage
 from archive_desk.ui.pages.placeholder import PlaceholderPage
 from archive_desk.ui.pages.settings_page import SettingsPage
+from archive_desk.ui.pages.stocktake import StocktakePage
+from archive_desk.ui.pages.storeroom import StoreroomPage
 from archive_desk.ui.scanner import ScannerRedirect
 
 
@@ -36,12 +38,14 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         self.home = HomePage(ctx)
         self.holders = HoldersPage(ctx)
+        self.storeroom = StoreroomPage(ctx)
+        self.stocktake = StocktakePage(ctx)
+        self.storeroom.sig_start_stocktake.connect(self._on_storeroom_start_stocktake)
         self.pages: list[tuple[str, QWidget]] = [
             (self.tr("Home"), self.home),
             (self.tr("Holders"), self.holders),
-            (self.tr("Storeroom"), PlaceholderPage(self.tr("Storeroom"), self.tr(
-                "Locations (库房→区→列→面→节→层→格), occupancy, moves, labels and stocktake "
-                "will be here."))),
+            (self.tr("Storeroom"), self.storeroom),
+            (self.tr("Stocktake"), self.stocktake),
             (self.tr("Review queue"), PlaceholderPage(self.tr("Review queue"), self.tr(
                 "Applications pulled from the provincial portal will wait here for review."))),
             (self.tr("Registers"), PlaceholderPage(self.tr("Registers"), self.tr(
@@ -130,6 +134,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(1)
         self.holders.search(text)
         self.search_box.selectAll()
+
+    def _on_storeroom_start_stocktake(self, prefix: str) -> None:
+        self.nav.setCurrentRow(self.stack.indexOf(self.stocktake))
+        self.stocktake.start(prefix)
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BulkLocationsDialog</name>
+    <message>
+        <source>Create storage locations</source>
+        <translation>新建库位</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Preview first: nothing is created until you confirm.</source>
+        <translation>请先预览：确认之前不会创建任何库位。</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Capacity per slot</source>
+        <translation>每格容量</translation>
+    </message>
+    <message>
+        <source>{0} new slot(s) will be created ({1} already exist), capacity {2} each: {3}</source>
+        <translation>将新建 {0} 个格位（已有 {1} 个），每格容量 {2}：{3}</translation>
+    </message>
+    <message>
+        <source>Create {0} slot(s)?</source>
+        <translation>确定新建 {0} 个格位？</translation>
+    </message>
+    <message>
+        <source>Creating locations…</source>
+        <translation>正在新建库位…</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -246,8 +285,8 @@
         <translation>库房</translation>
     </message>
     <message>
-        <source>Locations (库房→区→列→面→节→层→格), occupancy, moves, labels and stocktake will be here.</source>
-        <translation>库位（库房→区→列→面→节→层→格）、占用情况、移库、标签和盘点将在此处。</translation>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
     </message>
     <message>
         <source>Review queue</source>
@@ -361,6 +400,147 @@ Personnel files of floating personnel.</source>
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move files</source>
+        <translation>移库</translation>
+    </message>
+    <message>
+        <source>Scan a file, then the slot it goes to</source>
+        <translation>先扫档案，再扫目标格位</translation>
+    </message>
+    <message>
+        <source>Scan a file number.</source>
+        <translation>请扫描档案编号。</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原库位</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新库位</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>确认移库</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Scan the file first, then the slot.</source>
+        <translation>请先扫档案，再扫格位。</translation>
+    </message>
+    <message>
+        <source>Scan the next file, or preview.</source>
+        <translation>请扫下一份档案，或点预览。</translation>
+    </message>
+    <message>
+        <source>File {0}: now scan the slot.</source>
+        <translation>档案 {0}：请扫描目标格位。</translation>
+    </message>
+    <message>
+        <source>{0} move(s), {1} with problems.</source>
+        <translation>共 {0} 项移库，其中 {1} 项有问题。</translation>
+    </message>
+    <message>
+        <source>{0} move(s) ready.</source>
+        <translation>共 {0} 项移库，可以执行。</translation>
+    </message>
+    <message>
+        <source>Move {0} file(s) now ({1})?</source>
+        <translation>现在移动 {0} 份档案（{1}）？</translation>
+    </message>
+</context>
+<context>
+    <name>MoveLogDialog</name>
+    <message>
+        <source>Move log</source>
+        <translation>移库记录</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>Destination code prefix</source>
+        <translation>目标库位编码前缀</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原库位</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新库位</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{0} page(s)</source>
+        <translation>共 {0} 页</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
         <source>Name</source>
@@ -412,6 +592,174 @@ Personnel files of floating personnel.</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakePage</name>
+    <message>
+        <source>Location code prefix, e.g. K01-Q01-L004</source>
+        <translation>库位编码前缀，如 K01-Q01-L004</translation>
+    </message>
+    <message>
+        <source>Start stocktake</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>No stocktake running.</source>
+        <translation>没有进行中的盘点。</translation>
+    </message>
+    <message>
+        <source>Scan a slot label, then every file found there</source>
+        <translation>先扫格位标签，再扫该格内的每份档案</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>盘点结果</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>登记库位</translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation>实际库位</translation>
+    </message>
+    <message>
+        <source>Show results</source>
+        <translation>查看结果</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>结束盘点</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>报告…</translation>
+    </message>
+    <message>
+        <source>Apply corrections…</source>
+        <translation>应用更正…</translation>
+    </message>
+    <message>
+        <source>Stocktake {0} of {1}: {2} file(s) expected.</source>
+        <translation>盘点 {0}：{1}，应有档案 {2} 份。</translation>
+    </message>
+    <message>
+        <source>Slot {0}: scan its files.</source>
+        <translation>格位 {0}：请扫描格内档案。</translation>
+    </message>
+    <message>
+        <source>Scan the slot label first.</source>
+        <translation>请先扫描格位标签。</translation>
+    </message>
+    <message>
+        <source> Finished.</source>
+        <translation> 已结束。</translation>
+    </message>
+    <message>
+        <source>Stocktake report</source>
+        <translation>盘点报告</translation>
+    </message>
+    <message>
+        <source>Report written to {0}</source>
+        <translation>报告已保存到 {0}</translation>
+    </message>
+    <message>
+        <source>Nothing to correct.</source>
+        <translation>没有需要更正的项目。</translation>
+    </message>
+    <message>
+        <source>Apply corrections</source>
+        <translation>应用更正</translation>
+    </message>
+    <message>
+        <source>Move {0} file(s) to where they were found?
+{1}</source>
+        <translation>把 {0} 份档案的登记库位改为实际找到的位置？
+{1}</translation>
+    </message>
+    <message>
+        <source>{0} correction(s) applied as moves.</source>
+        <translation>已按移库记录更正 {0} 项。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreroomPage</name>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Choose a shelf (列) on the left.</source>
+        <translation>请在左侧选择一列密集架。</translation>
+    </message>
+    <message>
+        <source>Side {0}</source>
+        <translation>{0}面</translation>
+    </message>
+    <message>
+        <source>Create locations…</source>
+        <translation>新建库位…</translation>
+    </message>
+    <message>
+        <source>Move files…</source>
+        <translation>移库…</translation>
+    </message>
+    <message>
+        <source>Print slot labels…</source>
+        <translation>打印库位标签…</translation>
+    </message>
+    <message>
+        <source>Stocktake this shelf…</source>
+        <translation>盘点此列…</translation>
+    </message>
+    <message>
+        <source>Move log</source>
+        <translation>移库记录</translation>
+    </message>
+    <message>
+        <source>Files in the chosen cell</source>
+        <translation>所选格内的档案</translation>
+    </message>
+    <message>
+        <source> (retired)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>{0}: {1} files in {2} slots (capacity {3})</source>
+        <translation>{0}：{2} 个格位存放 {1} 份档案（容量 {3}）</translation>
+    </message>
+    <message>
+        <source>Section {0}</source>
+        <translation>{0}节</translation>
+    </message>
+    <message>
+        <source>Layer {0}</source>
+        <translation>{0}层</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Choose a shelf (列) first.</source>
+        <translation>请先选择一列。</translation>
+    </message>
+    <message>
+        <source>Slot labels</source>
+        <translation>库位标签</translation>
+    </message>
+    <message>
+        <source>Preparing labels…</source>
+        <translation>正在生成标签…</translation>
     </message>
 </context>
 <context>
