@@ -82,7 +82,9 @@ def run_task(
 
     `parent` owns the callbacks: once it is destroyed (a closed page) they are not called.
     """
-    emitter = _Emitter()
+    # Parented to the application: Python's garbage collector, which may run on a worker
+    # thread, then never deletes the QObject; finish() deletes it on the GUI thread.
+    emitter = _Emitter(QCoreApplication.instance())
     control = TaskControl(emitter)
     dialog = None
     if progress and isinstance(parent, QWidget):
@@ -102,6 +104,7 @@ def run_task(
 
     def finish() -> None:
         _running.discard(emitter)
+        emitter.deleteLater()
         if dialog is not None:
             dialog.reset()
             dialog.deleteLater()

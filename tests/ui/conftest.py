@@ -27,3 +27,23 @@ def zh(qapp):
 def wait_tasks(qtbot, timeout=10_000):
     """Wait until every background task has delivered its result on the GUI thread."""
     qtbot.waitUntil(lambda: tasks.running() == 0, timeout=timeout)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def orderly_qt_teardown(qapp):
+    """At the end, finish background work and Qt's pending deletions while the application is
+    still alive, so that no wrapper outlives its QObject into interpreter shutdown."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    tasks.shutdown()
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -122,10 +122,12 @@ def test_window_geometry_is_remembered_per_user(qtbot, admin, zh):
     w = MainWindow(admin)
     qtbot.addWidget(w)
     w.show()
-    w.resize(700, 700)
-    qtbot.waitUntil(lambda: w.width() == 700)
+    hint = w.minimumSizeHint()
+    size = (hint.width() + 37, hint.height() + 23)  # a size the user chose, not the default
+    w.resize(*size)
+    qtbot.waitUntil(lambda: (w.width(), w.height()) == size)
     w.close()
     again = MainWindow(admin)
     qtbot.addWidget(again)
     again.show()
-    assert (again.width(), again.height()) == (700, 700)
+    assert (again.width(), again.height()) == size
