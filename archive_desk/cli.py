@@ -52,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 PRINT_KINDS = {
+    "transfer-request": "调档函（REF：调档函编号）",
+    "intake-receipt": "接收回执（REF：档案编号）",
+    "missing-notice": "缺件告知承诺书（REF：告知书编号）",
+    "return-letter": "退回函（REF：档案编号或调档函编号）",
     "file-label": "档案标签（REF：档案编号，可用逗号分隔多个）",
     "slot-labels": "库位标签（REF：库位编码前缀）",
     "stocktake-report": "盘点报告（REF：盘点编号；.xlsx 或 .pdf）",
@@ -179,10 +183,16 @@ def cmd_restore(args) -> int:
 
 
 def cmd_print(args) -> int:
-    from archive_desk.services import labels, stocktake
+    from archive_desk.services import intake_documents, labels, stocktake
 
     ctx = _signed_in(args)
-    if args.kind == "file-label":
+    documents = {"transfer-request": intake_documents.transfer_request,
+                 "intake-receipt": intake_documents.intake_receipt,
+                 "missing-notice": intake_documents.missing_notice,
+                 "return-letter": intake_documents.return_letter}
+    if args.kind in documents:
+        out = documents[args.kind](ctx, args.ref, args.out)
+    elif args.kind == "file-label":
         out = labels.file_labels(ctx, args.ref.split(","), args.out)
     elif args.kind == "slot-labels":
         out = labels.slot_labels(ctx, args.ref, args.out)

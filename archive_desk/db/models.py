@@ -272,3 +272,56 @@ class StocktakeScan(Base):
     file_id: Mapped[int] = mapped_column(ForeignKey("files.id"))
     location_id: Mapped[int] = mapped_column(ForeignKey("storage_locations.id"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class TransferLetter(Base):
+    """A 调档函 issued to the current custodian (domain §4.1); cancelled, never deleted."""
+
+    __tablename__ = "transfer_letters"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), index=True)
+    addressee: Mapped[str] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(String(10), default="counter")
+    issued_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+    valid_until: Mapped[date] = mapped_column(Date, index=True)
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    arrived_at: Mapped[datetime | None] = mapped_column(TS)
+    cancelled_at: Mapped[datetime | None] = mapped_column(TS)
+    cancel_reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Arrival(Base):
+    """A file's arrival and its check on receipt (domain §4.2–3). Append-only."""
+
+    __tablename__ = "arrivals"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("files.id"), index=True)
+    letter_id: Mapped[int | None] = mapped_column(ForeignKey("transfer_letters.id"))
+    arrived_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+    mode: Mapped[str] = mapped_column(String(10))
+    tracking_number: Mapped[str] = mapped_column(String(40), default="")
+    sender: Mapped[str] = mapped_column(String(100))
+    seal_intact: Mapped[bool] = mapped_column(Boolean)
+    originals: Mapped[int] = mapped_column(Integer, default=1)
+    copies: Mapped[int] = mapped_column(Integer, default=0)
+    material_count: Mapped[int] = mapped_column(Integer)
+    checker: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    __table_args__ = (CheckConstraint("mode IN ('机要','EMS','专人送取')", name="mode"),)
+
+
+class MissingNotice(Base):
+    """缺件告知承诺 (domain §4.4): the file is accepted, the holder commits to supply items."""
+
+    __tablename__ = "missing_notices"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("files.id"), index=True)
+    items: Mapped[list] = mapped_column(JSON)
+    deadline: Mapped[date] = mapped_column(Date, index=True)
+    commitment: Mapped[str] = mapped_column(Text)
+    issued_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    fulfilled_at: Mapped[datetime | None] = mapped_column(TS)

@@ -26,6 +26,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "restore": frozenset({Role.ADMIN}),
     "demo.load": frozenset({Role.ADMIN}),
     "audit.view": frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    "intake": frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMIN}),
     "storage.manage": frozenset({Role.ARCHIVIST, Role.SUPERVISOR, Role.ADMIN}),
     "storage.move": frozenset({Role.ARCHIVIST, Role.SUPERVISOR, Role.ADMIN}),
 }
