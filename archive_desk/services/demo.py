@@ -10,16 +10,21 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select, text
 
 from archive_desk.db.models import (
     File,
+    FileMove,
     Holder,
     HolderNameGram,
+    MissingNotice,
     NumberSequence,
+    Stocktake,
+    StocktakeScan,
     StorageLocation,
+    TransferLetter,
     Unit,
 )
 from archive_desk.domain import codes
@@ -97,6 +102,60 @@ def _slots(n_slots: int) -> list[dict]:
     return rows
 
 
+def _business_states(s, actor, rng: random.Random, files: int, slot_ids: list[int]) -> None:
+    """Records in every state intake and the storeroom add: an 入库 move for each file on a
+    shelf, open and expired 调档函 for files awaiting arrival, open (some overdue) 缺件告知,
+    and a finished stocktake of the first 列 with its scans."""
+    when = datetime.now(UTC) - timedelta(days=400)
+    on_shelf = s.execute(select(File.id, File.location_id).where(
+        File.status == "in_storage")).all()
+    for i in range(0, len(on_shelf), CHUNK):
+        s.execute(FileMove.__table__.insert(), [
+            {"at": when, "file_id": fid, "from_location_id": None, "to_location_id": loc,
+             "reason": "入库", "user_id": actor.user_id, "note": "演示数据"}
+            for fid, loc in on_shelf[i:i + CHUNK]])
+    year = date.today().year
+    awaiting = s.execute(select(File.id, File.holder_id).where(
+        File.status == "awaiting_arrival").order_by(File.id).limit(60)).all()
+    letters = []
+    for n, (_fid, hid) in enumerate(awaiting, start=1):
+        issued = date.today() - timedelta(days=rng.randrange(1, 60))
+        letters.append({"id": n, "number": f"人才函字〔{year}〕第{n:04d}号", "holder_id": hid,
+                        "addressee": rng.choice(("青岛市人才服务中心", "济南市人才服务中心",
+                                                 "某某大学学生处", "潍坊市公共就业和人才服务中心")),
+                        "source": "counter", "issued_at": datetime.combine(issued, time(9)),
+                        "valid_until": issued + timedelta(days=30), "issued_by": actor.user_id,
+                        "cancel_reason": ""})
+    if letters:
+        s.execute(TransferLetter.__table__.insert(), letters)
+        s.merge(NumberSequence(name="transfer_letter", scope=str(year),
+                               next_value=len(letters) + 1))
+    notices = []
+    for n, (fid, _loc) in enumerate(on_shelf[:30], start=1):
+        deadline = date.today() + timedelta(days=rng.randrange(-20, 40))
+        notices.append({"id": n, "number": f"缺件〔{year}〕第{n:04d}号", "file_id": fid,
+                        "items": [rng.choice(("学位证书复印件", "转正定级表", "毕业生登记表",
+                                              "劳动合同解除证明"))],
+                        "deadline": deadline, "commitment": "本人承诺按期补齐所缺材料。",
+                        "issued_at": datetime.combine(deadline - timedelta(days=30), time(10)),
+                        "issued_by": actor.user_id})
+    if notices:
+        s.execute(MissingNotice.__table__.insert(), notices)
+        s.merge(NumberSequence(name="missing_notice", scope=str(year),
+                               next_value=len(notices) + 1))
+    first_row = s.execute(select(File.id, File.location_id).join(
+        StorageLocation, StorageLocation.id == File.location_id).where(
+        StorageLocation.code < "K01-Q01-L002", File.status == "in_storage")).all()
+    if first_row:
+        s.execute(Stocktake.__table__.insert(), [{
+            "id": 1, "prefix": "K01-Q01-L001", "started_at": when + timedelta(days=300),
+            "started_by": actor.user_id, "finished_at": when + timedelta(days=300, hours=3)}])
+        found = first_row[:-2] if len(first_row) > 2 else first_row  # two come out 缺失
+        s.execute(StocktakeScan.__table__.insert(), [
+            {"stocktake_id": 1, "at": when + timedelta(days=300, hours=1), "file_id": fid,
+             "location_id": loc, "user_id": actor.user_id} for fid, loc in found])
+
+
 def generate(ctx: AppContext, files: int, seed: int = 1,
              progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
     """Fill an empty database with `files` holders and their files. Same seed, same data."""
@@ -169,8 +228,11 @@ def generate(ctx: AppContext, files: int, seed: int = 1,
             if progress:
                 progress(min(start + CHUNK, files), files)
         s.merge(NumberSequence(name="file_number", scope="", next_value=stored + 1))
+        _business_states(s, actor, rng, files, slot_ids)
         if ctx.dialect == "postgresql":
-            for table in ("units", "storage_locations", "holders", "files"):
+            for table in ("units", "storage_locations", "holders", "files", "file_moves",
+                          "transfer_letters", "missing_notices", "stocktakes",
+                          "stocktake_scans"):
                 s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                f"(SELECT max(id) FROM {table}))"))
         audit.record(s, actor, "demo.load", "database", None, files=files, seed=seed)

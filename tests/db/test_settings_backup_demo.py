@@ -35,6 +35,21 @@ def test_demo_data_is_deterministic_and_searchable(admin):
         demo.generate(admin, 10, seed=7)
 
 
+def test_demo_data_has_records_in_every_state(admin):
+    from archive_desk.services import intake, stocktake, storage
+
+    demo.generate(admin, 600, seed=3)
+    letters = intake.open_letters(admin)
+    assert letters and any(x.expired for x in letters) and any(not x.expired for x in letters)
+    notices = intake.open_notices(admin)
+    assert notices and any(n.overdue for n in notices)
+    first = search.search(admin, "DA0000001")[0]
+    assert storage.move_log(admin, file_number="DA0000001")[0].reason == "入库"
+    outcomes = {r.outcome for r in stocktake.results(admin, 1)}
+    assert outcomes == {"相符", "缺失"} and stocktake.info(admin, 1).finished_at
+    assert first.location
+
+
 def test_same_seed_same_names(tmp_path, sqlite_template):
     from archive_desk.services import users
     from archive_desk.services.context import open_database
