@@ -62,6 +62,8 @@ class NoticeView:
     id: int
     number: str
     file_id: int
+    holder_id: int
+    file_status: str
     holder_name: str
     id_number: str
     items: list[str]
@@ -145,6 +147,14 @@ def letter(ctx: AppContext, number: str) -> LetterView:
     ctx.require("holder.view")
     with ctx.uow() as uow:
         return _letter_view(uow.session, _letter(uow.session, number))
+
+
+def letters_of(ctx: AppContext, holder_id: int) -> list[str]:
+    """The numbers of a holder's letters, oldest first."""
+    ctx.require("holder.view")
+    with ctx.uow() as uow:
+        return list(uow.session.scalars(select(TransferLetter.number).where(
+            TransferLetter.holder_id == holder_id).order_by(TransferLetter.id)))
 
 
 def cancel_letter(ctx: AppContext, number: str, reason: str) -> None:
@@ -251,7 +261,7 @@ def arrivals_to_accept(ctx: AppContext) -> list[tuple[int, str, str, datetime]]:
 def _notice_view(s, n: MissingNotice) -> NoticeView:
     f = s.get(File, n.file_id)
     h = s.get(Holder, f.holder_id)
-    return NoticeView(n.id, n.number, f.id, h.name, h.id_number, list(n.items), n.deadline,
+    return NoticeView(n.id, n.number, f.id, h.id, f.status, h.name, h.id_number, list(n.items), n.deadline,
                       n.commitment, n.issued_at, n.fulfilled_at is not None)
 
 

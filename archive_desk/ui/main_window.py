@@ -23,6 +23,7 @@ from archive_desk.domain.roles import allowed
 from archive_desk.ui import prefs, tasks
 from archive_desk.ui.pages.holders import HoldersPage
 from archive_desk.ui.pages.home import HomePage
+from archive_desk.ui.pages.intake import IntakePage
 from archive_desk.ui.pages.placeholder import PlaceholderPage
 from archive_desk.ui.pages.settings_page import SettingsPage
 from archive_desk.ui.pages.stocktake import StocktakePage
@@ -38,12 +39,14 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         self.home = HomePage(ctx)
         self.holders = HoldersPage(ctx)
+        self.intake = IntakePage(ctx)
         self.storeroom = StoreroomPage(ctx)
         self.stocktake = StocktakePage(ctx)
         self.storeroom.sig_start_stocktake.connect(self._on_storeroom_start_stocktake)
         self.pages: list[tuple[str, QWidget]] = [
             (self.tr("Home"), self.home),
             (self.tr("Holders"), self.holders),
+            (self.tr("Intake"), self.intake),
             (self.tr("Storeroom"), self.storeroom),
             (self.tr("Stocktake"), self.stocktake),
             (self.tr("Review queue"), PlaceholderPage(self.tr("Review queue"), self.tr(

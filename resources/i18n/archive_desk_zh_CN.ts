@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <source>Scan the slot label or type its code</source>
+        <translation>扫描格位标签或输入格位编码</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>存档人</translation>
+    </message>
+    <message>
+        <source>Deposit type</source>
+        <translation>存档类型</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>存档单位</translation>
+    </message>
+    <message>
+        <source>Slot (suggested: the nearest free one)</source>
+        <translation>格位（已推荐最近的空位）</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalDialog</name>
+    <message>
+        <source>Scan or type the letter number</source>
+        <translation>扫描或输入调档函编号</translation>
+    </message>
+    <message>
+        <source>Envelope and seal intact</source>
+        <translation>封皮、密封完好</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>存档人</translation>
+    </message>
+    <message>
+        <source>Came by</source>
+        <translation>转递方式</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>运单号/机要编号</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>寄出单位</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation>调档函编号</translation>
+    </message>
+    <message>
+        <source>Volumes (originals)</source>
+        <translation>正本（卷）</translation>
+    </message>
+    <message>
+        <source>Volumes (copies)</source>
+        <translation>副本（卷）</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料份数</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A file brought by the holder in person is not accepted: use “Refuse self-carried file” instead.</source>
+        <translation>本人自带的档案不予接收：请改用“拒收本人自带档案”。</translation>
+    </message>
+</context>
+<context>
     <name>BulkLocationsDialog</name>
     <message>
         <source>Create storage locations</source>
@@ -195,28 +273,237 @@
         <translation>待到档的调档函</translation>
     </message>
     <message>
-        <source>Open and expired 调档函 will be listed here once intake is in use.</source>
-        <translation>启用档案接收后，未到档和已过期的调档函将列在此处。</translation>
+        <source>valid until {0}</source>
+        <translation>有效期至 {0}</translation>
+    </message>
+    <message>
+        <source>  (expired)</source>
+        <translation>（已过期）</translation>
+    </message>
+    <message>
+        <source>arrived {0}</source>
+        <translation>{0} 到档</translation>
+    </message>
+    <message>
+        <source>due {0}</source>
+        <translation>{0} 到期</translation>
+    </message>
+    <message>
+        <source>  (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>Nothing here today.</source>
+        <translation>今日无待办。</translation>
     </message>
     <message>
         <source>Arrivals to check</source>
         <translation>待核对的到档</translation>
     </message>
     <message>
-        <source>Files that arrived and still need their check will be listed here.</source>
-        <translation>已到达尚待核对的档案将列在此处。</translation>
-    </message>
-    <message>
         <source>Missing-materials notices due</source>
         <translation>到期的缺件告知承诺</translation>
     </message>
     <message>
-        <source>Open 缺件告知承诺 notices and their deadlines will be listed here.</source>
-        <translation>未办结的缺件告知承诺及其期限将列在此处。</translation>
-    </message>
-    <message>
         <source>Holders on record: {0:,}</source>
         <translation>在册存档人：{0:,} 人</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialogs</name>
+    <message>
+        <source>Issue a transfer request letter</source>
+        <translation>开具调档函</translation>
+    </message>
+    <message>
+        <source>Record an arrival</source>
+        <translation>到档登记</translation>
+    </message>
+    <message>
+        <source>Accept the file</source>
+        <translation>接收入库</translation>
+    </message>
+    <message>
+        <source>Missing-materials notice</source>
+        <translation>缺件告知承诺书</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>Holder: name, ID number or file number</source>
+        <translation>存档人：姓名、身份证号或档案编号</translation>
+    </message>
+    <message>
+        <source>No holder chosen.</source>
+        <translation>尚未选定存档人。</translation>
+    </message>
+    <message>
+        <source>Issue 调档函…</source>
+        <translation>开具调档函…</translation>
+    </message>
+    <message>
+        <source>Arrival…</source>
+        <translation>到档登记…</translation>
+    </message>
+    <message>
+        <source>Refuse self-carried file…</source>
+        <translation>拒收本人自带档案…</translation>
+    </message>
+    <message>
+        <source>缺件告知…</source>
+        <translation>缺件告知…</translation>
+    </message>
+    <message>
+        <source>Accept…</source>
+        <translation>接收入库…</translation>
+    </message>
+    <message>
+        <source>Return to sender…</source>
+        <translation>退回原单位…</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation>调档函编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>收件单位</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到档时间</translation>
+    </message>
+    <message>
+        <source>Notice number</source>
+        <translation>告知书编号</translation>
+    </message>
+    <message>
+        <source>Missing items</source>
+        <translation>所缺材料</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>补交期限</translation>
+    </message>
+    <message>
+        <source>Print letter…</source>
+        <translation>打印调档函…</translation>
+    </message>
+    <message>
+        <source>Cancel letter…</source>
+        <translation>作废调档函…</translation>
+    </message>
+    <message>
+        <source>Print notice…</source>
+        <translation>打印告知书…</translation>
+    </message>
+    <message>
+        <source>Materials supplied</source>
+        <translation>材料已补齐</translation>
+    </message>
+    <message>
+        <source>Awaiting arrival</source>
+        <translation>待到档</translation>
+    </message>
+    <message>
+        <source>Arrived, to accept</source>
+        <translation>已到档待入库</translation>
+    </message>
+    <message>
+        <source>Open notices</source>
+        <translation>未办结的缺件告知</translation>
+    </message>
+    <message>
+        <source>Holder: {0}</source>
+        <translation>存档人：{0}</translation>
+    </message>
+    <message>
+        <source>Refuse self-carried file</source>
+        <translation>拒收本人自带档案</translation>
+    </message>
+    <message>
+        <source>Files are accepted only by 机要, EMS or 专人送取. Note for the record:</source>
+        <translation>档案只能通过机要、EMS或专人送取转递。请填写拒收备注：</translation>
+    </message>
+    <message>
+        <source>Refusal recorded for {0}.</source>
+        <translation>已记录拒收：{0}。</translation>
+    </message>
+    <message>
+        <source>Return to sender</source>
+        <translation>退回原单位</translation>
+    </message>
+    <message>
+        <source>Essential item missing:</source>
+        <translation>所缺重要材料：</translation>
+    </message>
+    <message>
+        <source>Return the file of {0} to its sender? This is recorded and cannot be undone here.</source>
+        <translation>将{0}的档案退回原单位？此操作将被记录，不能在此撤销。</translation>
+    </message>
+    <message>
+        <source>Awaiting arrival ({0})</source>
+        <translation>待到档（{0}）</translation>
+    </message>
+    <message>
+        <source>Arrived, to accept ({0})</source>
+        <translation>已到档待入库（{0}）</translation>
+    </message>
+    <message>
+        <source>Open notices ({0})</source>
+        <translation>未办结的缺件告知（{0}）</translation>
+    </message>
+    <message>
+        <source>Cancel letter</source>
+        <translation>作废调档函</translation>
+    </message>
+    <message>
+        <source>Why is {0} cancelled?</source>
+        <translation>{0} 的作废原因：</translation>
+    </message>
+    <message>
+        <source>Letter {0} cancelled.</source>
+        <translation>调档函 {0} 已作废。</translation>
+    </message>
+    <message>
+        <source>Notice {0} closed.</source>
+        <translation>告知书 {0} 已办结。</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>正在生成文书…</translation>
+    </message>
+</context>
+<context>
+    <name>IssueLetterDialog</name>
+    <message>
+        <source>Holder</source>
+        <translation>存档人</translation>
+    </message>
+    <message>
+        <source>Current custodian (addressee)</source>
+        <translation>原存档机构（收件单位）</translation>
     </message>
 </context>
 <context>
@@ -279,6 +566,10 @@
     <message>
         <source>Holders</source>
         <translation>存档人</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>档案接收</translation>
     </message>
     <message>
         <source>Storeroom</source>
@@ -515,6 +806,29 @@ Personnel files of floating personnel.</source>
     <message>
         <source>Operator</source>
         <translation>经办人</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>One missing item per line</source>
+        <translation>每行一项所缺材料</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>存档人</translation>
+    </message>
+    <message>
+        <source>Missing items</source>
+        <translation>所缺材料</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>补交期限</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺内容</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,16 @@
-"""Home: today's worklists. Intake, loans and transfers add their lists here as they arrive."""
+"""Home: today's worklists — open and expired 调档函, arrived files to accept, 缺件告知 due."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from datetime import date, timedelta
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from archive_desk.ui.bus import bus
 from archive_desk.ui.tasks import run_task
+
+RED = QColor("#b00020")
 
 
 class HomePage(QWidget):
@@ -20,35 +25,59 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(hello)
         layout.addWidget(self.summary)
-        for title, text in (
-            (self.tr("Transfer request letters awaiting arrival"),
-             self.tr("Open and expired 调档函 will be listed here once intake is in use.")),
-            (self.tr("Arrivals to check"),
-             self.tr("Files that arrived and still need their check will be listed here.")),
-            (self.tr("Missing-materials notices due"),
-             self.tr("Open 缺件告知承诺 notices and their deadlines will be listed here.")),
-        ):
+        self.lists: dict[str, QListWidget] = {}
+        self.boxes: dict[str, QGroupBox] = {}
+        for key, title in (("letters", self.tr("Transfer request letters awaiting arrival")),
+                           ("arrivals", self.tr("Arrivals to check")),
+                           ("notices", self.tr("Missing-materials notices due"))):
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
-            label = QLabel(text)
-            label.setWordWrap(True)
-            label.setStyleSheet("color: #666;")
-            inner.addWidget(label)
+            lst = QListWidget()
+            lst.setObjectName(f"home_{key}")
+            inner.addWidget(lst)
             layout.addWidget(box)
-        layout.addStretch()
+            self.lists[key], self.boxes[key] = lst, box
         bus().sig_data_changed.connect(self._on_bus_data_changed)
         self.refresh()
 
     def _on_bus_data_changed(self, what: str) -> None:
-        if what == "holders":
+        if what in ("holders", "intake"):
             self.refresh()
 
     def refresh(self) -> None:
         def count(_control):
-            from archive_desk.services import holders
+            from archive_desk.services import holders, intake
 
-            return holders.count(self.ctx)
+            return (holders.count(self.ctx), intake.open_letters(self.ctx),
+                    intake.arrivals_to_accept(self.ctx), intake.open_notices(self.ctx))
 
-        run_task(self, count,
-                 lambda n: self.summary.setText(self.tr("Holders on record: {0:,}").format(n)),
-                 lambda exc: self.summary.setText(str(exc)))
+        run_task(self, count, self._show, lambda exc: self.summary.setText(str(exc)))
+
+    def _show(self, result) -> None:
+        n, letters, arrivals, notices = result
+        self.summary.setText(self.tr("Holders on record: {0:,}").format(n))
+        soon = date.today() + timedelta(days=7)
+        rows = {
+            "letters": [(f"{x.number}  {x.holder_name}  → {x.addressee}  "
+                         + self.tr("valid until {0}").format(x.valid_until.isoformat())
+                         + (self.tr("  (expired)") if x.expired else ""), x.expired)
+                        for x in letters],
+            "arrivals": [(f"{a[1]}  {a[2]}  " + self.tr("arrived {0}").format(
+                a[3].strftime("%Y-%m-%d")), False) for a in arrivals],
+            "notices": [(f"{x.number}  {x.holder_name}  {'、'.join(x.items)}  "
+                         + self.tr("due {0}").format(x.deadline.isoformat())
+                         + (self.tr("  (overdue)") if x.overdue else ""), x.overdue)
+                        for x in notices if x.deadline <= soon],
+        }
+        for key, items in rows.items():
+            lst = self.lists[key]
+            lst.clear()
+            for text, late in items:
+                item = QListWidgetItem(text)
+                if late:
+                    item.setForeground(RED)
+                lst.addItem(item)
+            if not items:
+                lst.addItem(self.tr("Nothing here today."))
+            title = self.boxes[key].title().split("（")[0]
+            self.boxes[key].setTitle(f"{title}（{len(items)}）")

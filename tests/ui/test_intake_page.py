@@ -1,0 +1,116 @@
+"""pytest-qt: the counter intake page from a new holder to a file on its shelf, and Home."""
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from archive_desk.domain.holder import HolderData
+from archive_desk.services import demo, holders, intake, search, storage
+from archive_desk.ui.dialogs import intake_dialogs, pdf_preview
+from archive_desk.ui.pages.home import HomePage
+from archive_desk.ui.pages.intake import IntakePage
+from tests.ui.conftest import wait_tasks
+
+
+@pytest.fixture
+def page(qtbot, admin, zh, monkeypatch):
+    storage.create_locations(admin, storage.plan_locations(
+        admin, "库房1 区1 列1 面A 节1 层1 格1–2", capacity=3))
+    shown = []
+    monkeypatch.setattr(pdf_preview.PdfPreviewDialog, "exec", lambda self: shown.append(self))
+    p = IntakePage(admin)
+    p.previews = shown
+    qtbot.addWidget(p)
+    wait_tasks(qtbot)
+    return p
+
+
+def _auto(monkeypatch, dialog_cls, fill):
+    """Run a dialog as a clerk would: fill it, press OK, wait for the service."""
+    def exec_(self):
+        fill(self)
+        self.submit()
+        import time
+
+        from PySide6.QtCore import QCoreApplication
+
+        from archive_desk.ui import tasks
+        deadline = time.time() + 10
+        while tasks.running() and time.time() < deadline:
+            QCoreApplication.processEvents()
+        QCoreApplication.processEvents()
+        return self.result() == 1
+    monkeypatch.setattr(dialog_cls, "exec", exec_)
+
+
+def test_counter_intake_from_letter_to_shelf(qtbot, admin, page, monkeypatch):
+    h = holders.create(admin, HolderData(name="周芷若", id_number="11010519491231002X"))
+    page.find.setText("周芷若")
+    page.search()
+    wait_tasks(qtbot)
+    assert page.chosen.text() == "存档人：周芷若"
+    assert page.actions["letter"].isEnabled() and not page.actions["accept"].isEnabled()
+
+    _auto(monkeypatch, intake_dialogs.IssueLetterDialog,
+          lambda d: d.addressee.setText("青岛市人才服务中心"))
+    page._on_letter()
+    wait_tasks(qtbot)
+    assert page.previews and page.letters.rowCount() == 1
+    assert "第0001号" in page.letters.item(0, 0).text()
+
+    page.choose(h.id, "周芷若", "awaiting_arrival")
+    _auto(monkeypatch, intake_dialogs.ArrivalDialog, lambda d: (
+        d.mode.setCurrentText("EMS"), d.tracking.setText("EA1CN"),
+        d.sender.setText("青岛市人才服务中心"), d.materials.setValue(20)))
+    page._on_arrival()
+    wait_tasks(qtbot)
+    assert page.letters.rowCount() == 0 and page.to_accept.rowCount() == 1
+
+    page.choose(h.id, "周芷若", "received")
+    _auto(monkeypatch, intake_dialogs.AcceptDialog, lambda d: None)  # suggested slot, personal
+    page._on_accept()
+    wait_tasks(qtbot)
+    hit = search.search(admin, "周芷若")[0]
+    assert hit.status == "in_storage" and hit.location == "1号库房1区1列A面1节1层1格"
+    assert page.to_accept.rowCount() == 0
+    assert len(page.previews) == 2  # the 调档函 and the 回执 were previewed
+
+
+def test_arrival_dialog_keeps_bad_input_with_the_reason(qtbot, admin, page, monkeypatch):
+    h = holders.create(admin, HolderData(name="张无忌", id_number="440524188001010014"))
+    intake.issue_letter(admin, h.id, "原单位")
+    dlg = intake_dialogs.ArrivalDialog(admin, h.id, "张无忌")
+    qtbot.addWidget(dlg)
+    dlg.mode.setCurrentText("EMS")
+    dlg.sender.setText("原单位")
+    dlg.materials.setValue(3)
+    dlg.submit()
+    wait_tasks(qtbot)
+    assert "运单号" in dlg.message.text() and dlg.result() == 0
+    assert dlg.sender.text() == "原单位"  # nothing lost
+
+
+def test_refusal_of_a_self_carried_file_is_recorded(qtbot, admin, page, monkeypatch):
+    h = holders.create(admin, HolderData(name="殷离", id_number="110105194912310038"))
+    page.choose(h.id, "殷离", None)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("本人持档", True))
+    page._on_refuse()
+    wait_tasks(qtbot)
+    assert page.chosen.text() == "已记录拒收：殷离。"
+    from sqlalchemy import select
+
+    from archive_desk.db.models import Event
+
+    with admin.uow() as uow:
+        kinds = list(uow.session.scalars(select(Event.kind).where(Event.holder_id == h.id)))
+    assert "arrival.refused" in kinds
+
+
+def test_home_lists_todays_work(qtbot, admin, zh):
+    demo.generate(admin, 300, seed=2)
+    home = HomePage(admin)
+    qtbot.addWidget(home)
+    wait_tasks(qtbot)
+    letters = home.lists["letters"]
+    assert letters.count() > 0 and "人才函字" in letters.item(0).text()
+    assert any("已过期" in letters.item(i).text() for i in range(letters.count()))
+    assert "（" in home.boxes["notices"].title()
