@@ -172,8 +172,11 @@ class StoreroomPage(QWidget):
                     grid.setItem(r, c, item)
 
     def _on_cell(self, side: str, row: int, col: int) -> None:
-        section = sorted({k[1] for k in self.slots_by_cell if k[0] == side})[col]
-        layer = sorted({k[2] for k in self.slots_by_cell if k[0] == side})[row]
+        sections = sorted({k[1] for k in self.slots_by_cell if k[0] == side})
+        layers = sorted({k[2] for k in self.slots_by_cell if k[0] == side})
+        if row >= len(layers) or col >= len(sections):
+            return  # the shelf is still loading
+        section, layer = sections[col], layers[row]
         codes = [s.code for s in self.slots_by_cell.get((side, section, layer), [])]
 
         def work(_c):
