@@ -82,7 +82,29 @@ def _fragment_ids(fragment: str, limit: int):
     return q.limit(limit)
 
 
-def _tiers(query: str, limit: int) -> tuple[list, str | None]:
+_PREFIX_TTL = 60.0
+_prefix_cache: dict[str, tuple[float, str]] = {}
+
+
+def _file_number_prefix(session: Session) -> str:
+    """The literal start of the configured file number pattern ('DA' of 'DA{seq:07d}'), read at
+    most once a minute per database: an entry without it cannot be a file number, which spares
+    a lookup for every ID tail or pinyin search."""
+    import time
+
+    from archive_desk.services.settings import read_all
+
+    key = str(session.get_bind().url)
+    now = time.monotonic()
+    hit = _prefix_cache.get(key)
+    if hit is None or now - hit[0] > _PREFIX_TTL:
+        pattern = str(read_all(session)["files.number_pattern"])
+        hit = (now, pattern.split("{", 1)[0].upper())
+        _prefix_cache[key] = hit
+    return hit[1]
+
+
+def _tiers(query: str, limit: int, file_prefix: str = "") -> tuple[list, str | None]:
     """The index lookups this entry could mean (each a probe or a range), and the name
     fragment to look for in the full-text index if they find too little."""
     tiers = []
@@ -93,7 +115,7 @@ def _tiers(query: str, limit: int) -> tuple[list, str | None]:
         full = None
     if full:  # a whole ID number names one person
         return [_shown(Holder.id_number == full, EXACT, limit)], None
-    if _FILE_NO.match(q):
+    if _FILE_NO.match(q) and q.startswith(file_prefix):
         tiers.append(_shown(File.file_number == q, EXACT, limit))
     if _TAIL.match(q):
         tiers.append(_shown(_prefix_range(Holder.id_rev, q[::-1]), ID_TAIL, limit))
@@ -127,7 +149,7 @@ def find(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
     """
     if not query or not query.strip():
         return []
-    tiers, fragment = _tiers(query.strip(), limit)
+    tiers, fragment = _tiers(query.strip(), limit, _file_number_prefix(session))
     best: dict[int, tuple] = {}
     if tiers:
         _run(session, tiers, best)

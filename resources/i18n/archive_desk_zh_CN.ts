@@ -335,6 +335,10 @@
         <translation>存档人：姓名、身份证号或档案编号</translation>
     </message>
     <message>
+        <source>New holder…</source>
+        <translation>新建存档人…</translation>
+    </message>
+    <message>
         <source>No holder chosen.</source>
         <translation>尚未选定存档人。</translation>
     </message>
@@ -433,6 +437,10 @@
     <message>
         <source>Holder: {0}</source>
         <translation>存档人：{0}</translation>
+    </message>
+    <message>
+        <source>New holder</source>
+        <translation>新建存档人</translation>
     </message>
     <message>
         <source>Refuse self-carried file</source>
@@ -1032,6 +1040,14 @@ Personnel files of floating personnel.</source>
         <translation>打印库位标签…</translation>
     </message>
     <message>
+        <source>Print file labels of the cell…</source>
+        <translation>打印所选格档案标签…</translation>
+    </message>
+    <message>
+        <source>Retire location…</source>
+        <translation>停用库位…</translation>
+    </message>
+    <message>
         <source>Stocktake this shelf…</source>
         <translation>盘点此列…</translation>
     </message>
@@ -1072,8 +1088,28 @@ Personnel files of floating personnel.</source>
         <translation>库位标签</translation>
     </message>
     <message>
+        <source>Click a cell with files first.</source>
+        <translation>请先点击有档案的格。</translation>
+    </message>
+    <message>
+        <source>File labels</source>
+        <translation>档案标签</translation>
+    </message>
+    <message>
         <source>Preparing labels…</source>
         <translation>正在生成标签…</translation>
+    </message>
+    <message>
+        <source>Choose a location in the tree first.</source>
+        <translation>请先在左侧选择库位。</translation>
+    </message>
+    <message>
+        <source>Retire location</source>
+        <translation>停用库位</translation>
+    </message>
+    <message>
+        <source>Retire {0} and everything under it? Only an empty location can be retired.</source>
+        <translation>停用 {0} 及其下所有库位？只有空库位才能停用。</translation>
     </message>
 </context>
 <context>

@@ -125,3 +125,24 @@ def test_pdf_preview_renders_every_page(qtbot, admin, shelves, tmp_path, zh):  #
     dlg = PdfPreviewDialog(out, "库位标签")
     qtbot.addWidget(dlg)
     assert len(dlg.pages) == 2 and dlg.pages[0].width() > 700
+
+
+def test_file_labels_of_a_cell_and_retiring_an_empty_shelf(qtbot, admin, files, zh, yes,  # noqa: F811
+                                                            monkeypatch):
+    shown = []
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: shown.append(self))
+    storage.apply_moves(admin, [(files[0], A1)], "入库")
+    page = StoreroomPage(admin)
+    qtbot.addWidget(page)
+    page.show_shelf("K01-Q01-L001")
+    wait_tasks(qtbot)
+    page._on_cell("A", 0, 0)
+    wait_tasks(qtbot)
+    page._on_file_labels()
+    wait_tasks(qtbot)
+    assert shown and len(shown[0].pages) == 1
+    item = page.tree.topLevelItem(0)
+    page.tree.setCurrentItem(item)
+    page._on_retire()
+    wait_tasks(qtbot)
+    assert "仍存放 1 份档案" in page.caption.text()  # not empty: refused with the reason

@@ -52,6 +52,11 @@ class IntakePage(QWidget):
         self.hits = QListWidget()
         self.hits.setMaximumHeight(110)
         self.hits.currentItemChanged.connect(self._on_hit)
+        new_holder = QPushButton(self.tr("New holder…"))
+        new_holder.clicked.connect(self._on_new_holder)
+        find_row = QHBoxLayout()
+        find_row.addWidget(self.find, 1)
+        find_row.addWidget(new_holder)
         self.chosen = QLabel(self.tr("No holder chosen."))
         self.chosen.setStyleSheet("font-weight: bold;")
         self.actions: dict[str, QPushButton] = {}
@@ -98,7 +103,7 @@ class IntakePage(QWidget):
                 lay.addLayout(buttons)
             self.tabs.addTab(holder, title)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.find)
+        layout.addLayout(find_row)
         layout.addWidget(self.hits)
         layout.addWidget(self.chosen)
         layout.addLayout(bar)
@@ -139,6 +144,24 @@ class IntakePage(QWidget):
             "return": status == "received"}
         for key, button in self.actions.items():
             button.setEnabled(enabled[key])
+
+    def _on_new_holder(self) -> None:
+        """Enter a new holder (same form and checks as the Holders page), then continue."""
+        from PySide6.QtWidgets import QDialog
+
+        from archive_desk.ui.pages.holder_detail import HolderDetailPage
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("New holder"))
+        dialog.resize(1000, 700)
+        form = HolderDetailPage(self.ctx, dialog)
+        form.new_holder()
+        QVBoxLayout(dialog).addWidget(form)
+        form.sig_back.connect(dialog.reject)
+        saved: list[int] = []
+        form.sig_saved.connect(lambda hid: (saved.append(hid), dialog.accept()))
+        if dialog.exec() and saved:
+            self.choose(saved[0], form.title.text(), None)
 
     def _on_hit(self, item, _prev) -> None:
         if item is not None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -73,16 +74,17 @@ class StoreroomPage(QWidget):
             self.grids[side] = grid
         self.files = QListWidget()
         self.files.setObjectName("cellFiles")
-        actions = QHBoxLayout()
-        for text, slot in ((self.tr("Create locations…"), self._on_create),
+        actions = QGridLayout()  # two rows, so the page fits a small screen
+        for i, (text, slot) in enumerate(((self.tr("Create locations…"), self._on_create),
                            (self.tr("Move files…"), self._on_move),
                            (self.tr("Print slot labels…"), self._on_labels),
+                           (self.tr("Print file labels of the cell…"), self._on_file_labels),
+                           (self.tr("Retire location…"), self._on_retire),
                            (self.tr("Stocktake this shelf…"), self._on_stocktake),
-                           (self.tr("Move log"), self._on_log)):
+                           (self.tr("Move log"), self._on_log))):
             button = QPushButton(text)
             button.clicked.connect(slot)
-            actions.addWidget(button)
-        actions.addStretch()
+            actions.addWidget(button, i // 4, i % 4)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.addLayout(actions)
@@ -186,6 +188,7 @@ class StoreroomPage(QWidget):
 
         def shown(result) -> None:
             self.files.clear()
+            self.cell_files = [number for _code, files in result for number, _n in files]
             for code, files in result:
                 for number, name in files:
                     self.files.addItem(f"{code[-3:]}  {number}  {name}")
@@ -210,19 +213,55 @@ class StoreroomPage(QWidget):
             self.caption.setText(self.tr("Choose a shelf (列) first."))
             return
         prefix = self.current_row_code
-        out = Path(tempfile.mkdtemp()) / f"slot-labels-{prefix}.pdf"
+        from archive_desk.services import labels
 
-        def work(_c):
-            from archive_desk.services import labels
+        self._preview_labels(lambda out: labels.slot_labels(self.ctx, prefix, out),
+                             f"slot-labels-{prefix}", self.tr("Slot labels"))
 
-            return labels.slot_labels(self.ctx, prefix, out)
+    def _on_file_labels(self) -> None:
+        numbers = getattr(self, "cell_files", [])
+        if not numbers:
+            self.caption.setText(self.tr("Click a cell with files first."))
+            return
+        from archive_desk.services import labels
+
+        self._preview_labels(lambda out: labels.file_labels(self.ctx, numbers, out),
+                             "file-labels", self.tr("File labels"))
+
+    def _preview_labels(self, make, name: str, title: str) -> None:
+        out = Path(tempfile.mkdtemp()) / f"{name}.pdf"
 
         def show(path) -> None:
             from archive_desk.ui.dialogs.pdf_preview import PdfPreviewDialog
 
-            PdfPreviewDialog(path, self.tr("Slot labels"), self).exec()
+            PdfPreviewDialog(path, title, self).exec()
 
-        run_task(self, work, show, progress=self.tr("Preparing labels…"))
+        run_task(self, lambda _c: make(out), show, progress=self.tr("Preparing labels…"))
+
+    def _on_retire(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            self.caption.setText(self.tr("Choose a location in the tree first."))
+            return
+        code = item.data(0, CODE)
+        from PySide6.QtWidgets import QMessageBox
+
+        if QMessageBox.question(self, self.tr("Retire location"), self.tr(
+                "Retire {0} and everything under it? Only an empty location can be retired."
+                ).format(code)) != QMessageBox.StandardButton.Yes:
+            return
+
+        def work(_c):
+            from archive_desk.services import storage
+
+            storage.retire_location(self.ctx, code)
+
+        def failed(exc) -> None:
+            from archive_desk.ui.errors import message_of
+
+            self.caption.setText(message_of(exc))
+
+        run_task(self, work, lambda _r: bus().sig_data_changed.emit("locations"), failed)
 
     def _on_stocktake(self) -> None:
         if not self.current_row_code:
