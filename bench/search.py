@@ -75,30 +75,19 @@ def samples(ctx, n: int, seed: int = 7) -> dict[str, list[str]]:
     }
 
 
-RAW = {  # the plain indexed query behind each kind, with :q bound
-    "sqlite": {
-        "id_full": "SELECT id FROM holders WHERE id_number = :q",
-        "file_number": "SELECT holder_id FROM files WHERE file_number = :q",
-        "barcode": "SELECT holder_id FROM files WHERE file_number = :q",
-        "id_last6": "SELECT id FROM holders WHERE id_rev >= :q AND id_rev < :hi LIMIT 50",
-        "name_gram": "SELECT holder_id FROM holder_name_grams WHERE gram = :q LIMIT 50",
-        "pinyin_initials": "SELECT id FROM holders WHERE name_initials >= :q AND "
-                           "name_initials < :hi LIMIT 50",
-    },
-    "postgresql": {
-        "id_full": "SELECT id FROM holders WHERE id_number = :q",
-        "file_number": "SELECT holder_id FROM files WHERE file_number = :q",
-        "barcode": "SELECT holder_id FROM files WHERE file_number = :q",
-        "id_last6": "SELECT id FROM holders WHERE id_rev >= :q AND id_rev < :hi LIMIT 50",
-        "name_gram": "SELECT holder_id FROM holder_name_grams WHERE gram = :q LIMIT 50",
-        "pinyin_initials": "SELECT id FROM holders WHERE name_initials >= :q AND "
-                           "name_initials < :hi LIMIT 50",
-    },
+RAW = {  # the plain indexed query behind each kind, with :q bound (same SQL on both engines)
+    "id_full": "SELECT id FROM holders WHERE id_number = :q",
+    "file_number": "SELECT holder_id FROM files WHERE file_number = :q",
+    "barcode": "SELECT holder_id FROM files WHERE file_number = :q",
+    "id_last6": "SELECT id FROM holders WHERE id_rev >= :q AND id_rev < :hi LIMIT 50",
+    "name_gram": "SELECT holder_id FROM holder_name_grams WHERE gram = :q LIMIT 50",
+    "pinyin_initials": "SELECT id FROM holders WHERE name_initials >= :q AND "
+                       "name_initials < :hi LIMIT 50",
 }
 
 
-def raw_params(kind: str, q: str, dialect: str) -> tuple[str, dict]:
-    sql = RAW[dialect]
+def raw_params(kind: str, q: str) -> tuple[str, dict]:
+    sql = RAW
     if kind.startswith("name_"):
         return sql["name_gram"], {"q": q}
     if kind == "id_last6":
@@ -117,7 +106,7 @@ def measure(ctx, queries: dict[str, list[str]]) -> list[tuple]:
             search.search(ctx, q)
         svc, raw = [], []
         for i, q in enumerate(qs):
-            sql, params = raw_params(kind, q, ctx.dialect)
+            sql, params = raw_params(kind, q)
             # alternate which goes first, so neither always finds the other's pages cached
             for which in ((0, 1) if i % 2 else (1, 0)):
                 t = time.perf_counter()
