@@ -114,3 +114,23 @@ def test_home_lists_todays_work(qtbot, admin, zh):
     assert letters.count() > 0 and "人才函字" in letters.item(0).text()
     assert any("已过期" in letters.item(i).text() for i in range(letters.count()))
     assert "（" in home.boxes["notices"].title()
+
+
+def test_notice_from_the_page_appears_in_the_list_and_closes(qtbot, admin, page, monkeypatch):
+    h = holders.create(admin, HolderData(name="小昭", id_number="11010519491231002X"))
+    intake.issue_letter(admin, h.id, "原单位")
+    intake.record_arrival(admin, h.id, mode="专人送取", sender="原单位", seal_intact=True,
+                          material_count=8, checker="李")
+    page.choose(h.id, "小昭", "received")
+    assert page.actions["notice"].isEnabled()
+    _auto(monkeypatch, intake_dialogs.NoticeDialog,
+          lambda d: d.items.setPlainText("学位证书复印件\n转正定级表"))
+    page._on_notice()
+    wait_tasks(qtbot)
+    assert page.notices.rowCount() == 1
+    assert page.notices.item(0, 2).text() == "学位证书复印件、转正定级表"
+    assert page.previews  # the notice went to print preview
+    page.notices.setCurrentCell(0, 0)
+    page._on_fulfil()
+    wait_tasks(qtbot)
+    assert page.notices.rowCount() == 0 and intake.open_notices(admin) == []
