@@ -136,17 +136,26 @@ def issue_letter(ctx: AppContext, holder_id: int, addressee: str,
         return _letter_view(s, letter)
 
 
-def _letter(s, number: str) -> TransferLetter:
+def find_letter(s, number: str) -> TransferLetter:
+    """The 调档函 with this number, or NotFound (for this module and intake_documents)."""
     letter = s.scalar(select(TransferLetter).where(TransferLetter.number == number.strip()))
     if letter is None:
         raise NotFound(f"没有调档函“{number}”")
     return letter
 
 
+def find_notice(s, number: str) -> MissingNotice:
+    """The 缺件告知书 with this number, or NotFound."""
+    n = s.scalar(select(MissingNotice).where(MissingNotice.number == number.strip()))
+    if n is None:
+        raise NotFound(f"没有缺件告知书“{number}”")
+    return n
+
+
 def letter(ctx: AppContext, number: str) -> LetterView:
     ctx.require("holder.view")
     with ctx.uow() as uow:
-        return _letter_view(uow.session, _letter(uow.session, number))
+        return _letter_view(uow.session, find_letter(uow.session, number))
 
 
 def letters_of(ctx: AppContext, holder_id: int) -> list[str]:
@@ -163,7 +172,7 @@ def cancel_letter(ctx: AppContext, number: str, reason: str) -> None:
         raise InvalidInput("reason", "请填写作废原因")
     with ctx.uow() as uow:
         s = uow.session
-        letter_ = _letter(s, number)
+        letter_ = find_letter(s, number)
         if letter_.cancelled_at or letter_.arrived_at:
             raise InvalidInput("letter", "此调档函已作废或已到档，不能作废")
         letter_.cancelled_at, letter_.cancel_reason = utcnow(), reason.strip()
@@ -224,7 +233,7 @@ def record_arrival(ctx: AppContext, holder_id: int, *, mode: str, sender: str,
             raise InvalidInput("holder", "该存档人没有待到的档案（请先开具调档函）")
         letter_id = None
         if letter_number:
-            letter_ = _letter(s, letter_number)
+            letter_ = find_letter(s, letter_number)
             if letter_.holder_id != holder_id:
                 raise InvalidInput("letter", f"调档函 {letter_.number} 不是为此存档人开具的")
             if letter_.cancelled_at:
@@ -296,19 +305,14 @@ def issue_notice(ctx: AppContext, holder_id: int, items: list[str], deadline: da
 def notice(ctx: AppContext, number: str) -> NoticeView:
     ctx.require("holder.view")
     with ctx.uow() as uow:
-        n = uow.session.scalar(select(MissingNotice).where(MissingNotice.number == number.strip()))
-        if n is None:
-            raise NotFound(f"没有缺件告知书“{number}”")
-        return _notice_view(uow.session, n)
+        return _notice_view(uow.session, find_notice(uow.session, number))
 
 
 def fulfil_notice(ctx: AppContext, number: str) -> None:
     actor = ctx.require("intake")
     with ctx.uow() as uow:
         s = uow.session
-        n = s.scalar(select(MissingNotice).where(MissingNotice.number == number.strip()))
-        if n is None:
-            raise NotFound(f"没有缺件告知书“{number}”")
+        n = find_notice(s, number)
         if n.fulfilled_at:
             raise InvalidInput("notice", "此告知书的材料已补齐")
         n.fulfilled_at = utcnow()

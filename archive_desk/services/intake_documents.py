@@ -8,13 +8,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from archive_desk.db.models import Arrival, Event, File, Holder, MissingNotice, TransferLetter
+from archive_desk.db.models import Arrival, Event, File, Holder, TransferLetter
 from archive_desk.documents import intake_letters
 from archive_desk.documents.layout import Centre
 from archive_desk.domain.files import FileStatus
 from archive_desk.services import audit
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import InvalidInput, NotFound
+from archive_desk.services.intake import find_letter, find_notice
 from archive_desk.services.settings import read_all
 
 
@@ -31,9 +32,7 @@ def transfer_request(ctx: AppContext, number: str, out: Path) -> Path:
     ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        letter = s.scalar(select(TransferLetter).where(TransferLetter.number == number.strip()))
-        if letter is None:
-            raise NotFound(f"没有调档函“{number}”")
+        letter = find_letter(s, number)
         if letter.cancelled_at:
             raise InvalidInput("letter", f"调档函 {letter.number} 已作废，不能打印")
         h = s.get(Holder, letter.holder_id)
@@ -73,9 +72,7 @@ def missing_notice(ctx: AppContext, number: str, out: Path) -> Path:
     ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        n = s.scalar(select(MissingNotice).where(MissingNotice.number == number.strip()))
-        if n is None:
-            raise NotFound(f"没有缺件告知书“{number}”")
+        n = find_notice(s, number)
         h = s.get(Holder, s.get(File, n.file_id).holder_id)
         centre = Centre.from_settings(read_all(s))
         _audit(ctx, s, "missing_notice", h.id, n.number)
