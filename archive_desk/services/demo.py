@@ -174,7 +174,7 @@ def generate(ctx: AppContext, files: int, seed: int = 1,
                   "contact": _name(rng)}
                  for i, (w, k) in enumerate((w, k) for k in UNIT_KINDS for w in UNIT_WORDS)]
         s.execute(Unit.__table__.insert(), units)
-        slots = [r for r in _slots(math.ceil(files * 1.1 / 40))]
+        slots = _slots(math.ceil(files * 1.1 / 40))
         for i in range(0, len(slots), CHUNK):
             s.execute(StorageLocation.__table__.insert(), slots[i:i + CHUNK])
         slot_ids = [r["id"] for r in slots if r["level"] == "slot"]

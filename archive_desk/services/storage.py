@@ -12,7 +12,6 @@ from archive_desk.db.base import utcnow
 from archive_desk.db.models import File, FileMove, Holder, StorageLocation, User
 from archive_desk.domain.files import FileStatus
 from archive_desk.domain.locations import (
-    LEVEL_LABELS,
     MOVE_REASONS,
     BulkSpec,
     SpecInvalid,
@@ -37,8 +36,9 @@ class LocationPlan:
 
     @property
     def sample(self) -> list[str]:
-        return self.new_codes[:3] + (["…"] if len(self.new_codes) > 4 else []) + \
-            self.new_codes[-1:] if self.new_codes else []
+        """A few codes to show: all when four or fewer, else the first three, …, the last."""
+        codes = self.new_codes
+        return codes if len(codes) <= 4 else [*codes[:3], "…", codes[-1]]
 
 
 @dataclass(frozen=True)
@@ -196,13 +196,27 @@ def files_in(ctx: AppContext, slot_code: str) -> list[tuple[str, str]]:
     """(file number, holder name) of the files kept in one slot."""
     ctx.require("holder.view")
     with ctx.uow() as uow:
-        loc = _location(uow.session, slot_code)
+        code = _location(uow.session, slot_code).code
+    return [(number, name) for _code, number, name in files_under(ctx, code)]
+
+
+def files_under(ctx: AppContext, code_prefix: str) -> list[tuple[str, str, str]]:
+    """(slot code, file number, holder name) of every file kept under a prefix, in one query
+    (a slot, or a 节×层 cell of the shelf grid)."""
+    ctx.require("holder.view")
+    lo, hi = prefix_range(code_prefix.strip().upper())
+    with ctx.uow() as uow:
         return [tuple(r) for r in uow.session.execute(
-            select(File.file_number, Holder.name).join(Holder, Holder.id == File.holder_id)
-            .where(File.location_id == loc.id).order_by(File.file_number))]
+            select(StorageLocation.code, File.file_number, Holder.name)
+            .join(File, File.location_id == StorageLocation.id)
+            .join(Holder, Holder.id == File.holder_id)
+            .where(StorageLocation.code >= lo, StorageLocation.code < hi)
+            .order_by(StorageLocation.code, File.file_number))]
 
 
-def _plan(s: Session, pairs: list[tuple[str, str]], reason: str) -> list[MovePlanRow]:
+def _plan(s: Session, pairs: list[tuple[str, str]], reason: str
+          ) -> list[tuple[MovePlanRow, File | None, StorageLocation | None]]:
+    """Each move checked, with the file and slot it loaded (so applying needs no second look)."""
     out = []
     incoming: dict[int, int] = {}
     for file_number, slot_code in pairs:
@@ -233,8 +247,8 @@ def _plan(s: Session, pairs: list[tuple[str, str]], reason: str) -> list[MovePla
                 error = f"{loc.name}已满（容量 {loc.capacity}）"
             else:
                 incoming[loc.id] = incoming.get(loc.id, 0) + 1
-        out.append(MovePlanRow(file_number, name, cur, slot_code,
-                               loc.name if loc else "", error))
+        out.append((MovePlanRow(file_number, name, cur, slot_code, loc.name if loc else "",
+                                error), f, loc))
     return out
 
 
@@ -244,7 +258,7 @@ def plan_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str) -> li
     if reason not in MOVE_REASONS:
         raise InvalidInput("reason", f"移库原因应为：{'、'.join(MOVE_REASONS)}")
     with ctx.uow() as uow:
-        return _plan(uow.session, pairs, reason)
+        return [row for row, _f, _loc in _plan(uow.session, pairs, reason)]
 
 
 def apply_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str,
@@ -263,12 +277,10 @@ def apply_moves_in(s: Session, actor, pairs: list[tuple[str, str]], reason: str,
                    stocktake_id: int | None = None) -> int:
     """The moves inside the caller's transaction (for services that move as part of more)."""
     plan = _plan(s, pairs, reason)
-    bad = [f"{r.file_number}：{r.error}" for r in plan if r.error]
+    bad = [f"{r.file_number}：{r.error}" for r, _f, _loc in plan if r.error]
     if bad:
         raise InvalidInput("moves", "以下移动无法执行，全部未移动：" + "；".join(bad[:10]))
-    for row in plan:
-        f = s.scalar(select(File).where(File.file_number == row.file_number))
-        loc = s.scalar(select(StorageLocation).where(StorageLocation.code == row.to_code))
+    for _row, f, loc in plan:
         s.add(FileMove(file_id=f.id, from_location_id=f.location_id, to_location_id=loc.id,
                        reason=reason, user_id=actor.user_id, note=note,
                        stocktake_id=stocktake_id))
@@ -304,5 +316,3 @@ def move_log(ctx: AppContext, file_number: str | None = None, code_prefix: str |
         return [MoveRow(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6] or "")
                 for r in uow.session.execute(q)]
 
-
-__all__ = ["LEVEL_LABELS"]

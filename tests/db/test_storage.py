@@ -42,6 +42,7 @@ def files(admin, shelves):
 def test_bulk_creation_previews_then_creates_slots_with_names(admin):
     plan = storage.plan_locations(admin, SPEC, capacity=2)
     assert len(plan.new_codes) == 2 * 2 * 2 * 2 * 3 and plan.existing == 0
+    assert plan.sample == [*plan.new_codes[:3], "…", plan.new_codes[-1]]
     assert plan.new_codes[0] == "K01-Q01-L001-A-J01-C01-G01"
     assert storage.create_locations(admin, plan) == 48
     again = storage.plan_locations(admin, SPEC, capacity=2)
@@ -74,6 +75,8 @@ def test_moves_preview_every_row_and_apply_all_or_nothing(admin, files):
     assert storage.apply_moves(admin, pairs, "入库") == 3
     assert [s.files for s in storage.occupancy(admin, "K01-Q01-L001-A-J01-C01")[:2]] == [2, 1]
     assert storage.files_in(admin, "K01-Q01-L001-A-J01-C01-G02") == [(files[2], "存档丙")]
+    assert [n for _c, n, _name in storage.files_under(admin, "K01-Q01-L001-A-J01-C01-")] == \
+        [files[0], files[1], files[2]]  # the whole 节1层1 cell in one query
 
 
 def test_move_log_is_append_only_and_filterable(admin, files):

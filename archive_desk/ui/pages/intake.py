@@ -7,6 +7,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from archive_desk.ui.bus import bus
 from archive_desk.ui.tasks import run_task
 
-HID = 256  # Qt.UserRole
+HID = Qt.ItemDataRole.UserRole
 
 
 def _table(headers: list[str]) -> QTableWidget:

@@ -3,7 +3,6 @@ finish, print or export the report, and apply corrections as logged moves after 
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtGui import QColor
@@ -193,9 +192,6 @@ class StocktakePage(QWidget):
                 self._log(self.tr("Report written to {0}").format(out), "#333333")
 
         run_task(self, work, done, self._say_error)
-
-    def preview_pdf(self) -> None:
-        self.report(path=str(Path(tempfile.mkdtemp()) / f"stocktake-{self.stocktake_id}.pdf"))
 
     def confirm_apply(self) -> None:
         sid = self.stocktake_id

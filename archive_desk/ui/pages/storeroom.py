@@ -179,19 +179,21 @@ class StoreroomPage(QWidget):
         if row >= len(layers) or col >= len(sections):
             return  # the shelf is still loading
         section, layer = sections[col], layers[row]
-        codes = [s.code for s in self.slots_by_cell.get((side, section, layer), [])]
+        slots = self.slots_by_cell.get((side, section, layer), [])
+        if not slots:
+            return
+        cell = slots[0].code.rsplit("-", 1)[0] + "-"  # K01-Q01-L001-A-J01-C01-: the 节×层 cell
 
         def work(_c):
             from archive_desk.services import storage
 
-            return [(code, storage.files_in(self.ctx, code)) for code in codes]
+            return storage.files_under(self.ctx, cell)
 
         def shown(result) -> None:
             self.files.clear()
-            self.cell_files = [number for _code, files in result for number, _n in files]
-            for code, files in result:
-                for number, name in files:
-                    self.files.addItem(f"{code[-3:]}  {number}  {name}")
+            self.cell_files = [number for _code, number, _name in result]
+            for code, number, name in result:
+                self.files.addItem(f"{code[-3:]}  {number}  {name}")
             if self.files.count() == 0:
                 self.files.addItem(self.tr("(empty)"))
 
