@@ -24,8 +24,9 @@ def run(db_url: str | None = None) -> int:
     if os.environ.get("ARCHIVE_DESK_STARTUP_PROBE"):
         # bench/search.py: report the moment the sign-in dialog is on screen, then leave.
         login.show()
-        QTimer.singleShot(0, lambda: (print("login-shown", flush=True), tasks.shutdown(),
-                                      app.exit(0)))
+        QTimer.singleShot(
+            0, lambda: (print("login-shown", flush=True), tasks.shutdown(), app.exit(0))
+        )
         return app.exec()
 
     def on_ready(first_run: bool) -> None:

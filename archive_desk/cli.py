@@ -24,7 +24,9 @@ class UsageError(Exception):
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="archive-desk", description="档案工作台 ArchiveDesk")
     p.add_argument("--db", metavar="URL", help="数据库地址（默认：用户数据目录下的 SQLite 文件）")
-    p.add_argument("--user", metavar="NAME", help="以该用户身份执行（密码取自 ARCHIVE_DESK_PASSWORD）")
+    p.add_argument(
+        "--user", metavar="NAME", help="以该用户身份执行（密码取自 ARCHIVE_DESK_PASSWORD）"
+    )
     sub = p.add_subparsers(dest="command")
     sub.add_parser("gui", help="启动图形界面（默认）")
     init = sub.add_parser("init", help="创建或升级数据库；新库同时创建初始管理员")
@@ -133,21 +135,31 @@ def cmd_check_id(args) -> int:
             results.append({"input": raw, "valid": False, "reason": exc.reason})
             continue
         region = codes.region(p.region_code)
-        results.append({
-            "input": raw, "valid": True, "number": p.number,
-            "birth_date": p.birth_date.isoformat(), "sex": p.sex_name, "sex_code": p.sex_code,
-            "region_code": p.region_code, "region": region.full_name if region else None,
-            "warning": None if region else f"地址码 {p.region_code} 不在行政区划代码表中",
-            "upgraded_from": p.upgraded_from, "permit": p.permit_kind,
-        })
+        results.append(
+            {
+                "input": raw,
+                "valid": True,
+                "number": p.number,
+                "birth_date": p.birth_date.isoformat(),
+                "sex": p.sex_name,
+                "sex_code": p.sex_code,
+                "region_code": p.region_code,
+                "region": region.full_name if region else None,
+                "warning": None if region else f"地址码 {p.region_code} 不在行政区划代码表中",
+                "upgraded_from": p.upgraded_from,
+                "permit": p.permit_kind,
+            }
+        )
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     else:
         for r in results:
             if r["valid"]:
                 extra = f"  （{r['warning']}）" if r["warning"] else ""
-                print(f"{r['input']}: 有效 {r['number']} 出生 {r['birth_date']} {r['sex']} "
-                      f"{r['region'] or r['region_code']}{extra}")
+                print(
+                    f"{r['input']}: 有效 {r['number']} 出生 {r['birth_date']} {r['sex']} "
+                    f"{r['region'] or r['region_code']}{extra}"
+                )
             else:
                 print(f"{r['input']}: 无效：{r['reason']}")
     return 1 if bad else 0
@@ -161,8 +173,10 @@ def cmd_search(args) -> int:
         print(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
     else:
         for h in hits:
-            print(f"{h.name}\t{h.id_number}\t{h.file_number or '-'}\t{h.status_label}"
-                  f"\t{h.location or ''}")
+            print(
+                f"{h.name}\t{h.id_number}\t{h.file_number or '-'}\t{h.status_label}"
+                f"\t{h.location or ''}"
+            )
     return 0
 
 
@@ -186,10 +200,12 @@ def cmd_print(args) -> int:
     from archive_desk.services import intake_documents, labels, stocktake
 
     ctx = _signed_in(args)
-    documents = {"transfer-request": intake_documents.transfer_request,
-                 "intake-receipt": intake_documents.intake_receipt,
-                 "missing-notice": intake_documents.missing_notice,
-                 "return-letter": intake_documents.return_letter}
+    documents = {
+        "transfer-request": intake_documents.transfer_request,
+        "intake-receipt": intake_documents.intake_receipt,
+        "missing-notice": intake_documents.missing_notice,
+        "return-letter": intake_documents.return_letter,
+    }
     if args.kind in documents:
         out = documents[args.kind](ctx, args.ref, args.out)
     elif args.kind == "file-label":
@@ -204,9 +220,15 @@ def cmd_print(args) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "demo-data": cmd_demo, "check-id": cmd_check_id,
-            "search": cmd_search, "backup": cmd_backup, "restore": cmd_restore,
-            "print": cmd_print}
+COMMANDS = {
+    "init": cmd_init,
+    "demo-data": cmd_demo,
+    "check-id": cmd_check_id,
+    "search": cmd_search,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "print": cmd_print,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -59,8 +59,10 @@ def samples(ctx, n: int, seed: int = 7) -> dict[str, list[str]]:
         top = uow.session.execute(text("SELECT max(id) FROM holders")).scalar()
         ids = [rng.randint(1, top) for _ in range(n)]
         rows = uow.session.execute(
-            text("SELECT h.name, h.id_number, h.name_initials, f.file_number FROM holders h "
-                 f"JOIN files f ON f.holder_id = h.id WHERE h.id IN ({','.join(map(str, ids))})")
+            text(
+                "SELECT h.name, h.id_number, h.name_initials, f.file_number FROM holders h "
+                f"JOIN files f ON f.holder_id = h.id WHERE h.id IN ({','.join(map(str, ids))})"
+            )
         ).all()
     names = [r[0] for r in rows]
     return {
@@ -82,7 +84,7 @@ RAW = {  # the plain indexed query behind each kind, with :q bound (same SQL on 
     "id_last6": "SELECT id FROM holders WHERE id_rev >= :q AND id_rev < :hi LIMIT 50",
     "name_gram": "SELECT holder_id FROM holder_name_grams WHERE gram = :q LIMIT 50",
     "pinyin_initials": "SELECT id FROM holders WHERE name_initials >= :q AND "
-                       "name_initials < :hi LIMIT 50",
+    "name_initials < :hi LIMIT 50",
 }
 
 
@@ -108,15 +110,23 @@ def measure(ctx, queries: dict[str, list[str]]) -> list[tuple]:
         for i, q in enumerate(qs):
             sql, params = raw_params(kind, q)
             # alternate which goes first, so neither always finds the other's pages cached
-            for which in ((0, 1) if i % 2 else (1, 0)):
+            for which in (0, 1) if i % 2 else (1, 0):
                 t = time.perf_counter()
                 if which == 0:
                     search.search(ctx, q)
                 else:
                     raw_conn.execute(text(sql), params).all()
                 (svc if which == 0 else raw).append((time.perf_counter() - t) * 1000)
-        rows.append((kind, len(qs), statistics.median(svc), pct(svc, 95),
-                     statistics.median(raw), pct(raw, 95)))
+        rows.append(
+            (
+                kind,
+                len(qs),
+                statistics.median(svc),
+                pct(svc, 95),
+                statistics.median(raw),
+                pct(raw, 95),
+            )
+        )
     raw_conn.close()
     return rows
 
@@ -126,8 +136,13 @@ def startup(url: str, runs: int = 5) -> list[float]:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "archive_desk", "--db", url], env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "archive_desk", "--db", url],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         for line in proc.stdout:
             if line.strip() == "login-shown":
                 times.append(time.perf_counter() - t)
@@ -148,14 +163,20 @@ def main() -> None:
     ctx = prepare(url, args.files)
     rows = measure(ctx, samples(ctx, args.samples))
     print(f"\n{ctx.dialect}, {args.files:,} files, {args.samples} sampled holders")
-    print(f"{'kind':<16}{'n':>5}{'svc p50':>10}{'svc p95':>10}{'raw p50':>10}{'raw p95':>10}"
-          f"{'p95 ratio':>11}")
+    print(
+        f"{'kind':<16}{'n':>5}{'svc p50':>10}{'svc p95':>10}{'raw p50':>10}{'raw p95':>10}"
+        f"{'p95 ratio':>11}"
+    )
     for kind, n, s50, s95, r50, r95 in rows:
-        print(f"{kind:<16}{n:>5}{s50:>9.2f}ms{s95:>8.2f}ms{r50:>8.3f}ms{r95:>8.3f}ms"
-              f"{s95 / max(r95, 1e-6):>10.1f}x")
+        print(
+            f"{kind:<16}{n:>5}{s50:>9.2f}ms{s95:>8.2f}ms{r50:>8.3f}ms{r95:>8.3f}ms"
+            f"{s95 / max(r95, 1e-6):>10.1f}x"
+        )
     times = startup(url)
-    print(f"\nstart → sign-in dialog shown: median {statistics.median(times):.3f} s, "
-          f"max {max(times):.3f} s over {len(times)} runs")
+    print(
+        f"\nstart → sign-in dialog shown: median {statistics.median(times):.3f} s, "
+        f"max {max(times):.3f} s over {len(times)} runs"
+    )
 
 
 if __name__ == "__main__":

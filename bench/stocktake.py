@@ -40,9 +40,11 @@ def main() -> None:
     ctx = ctx.as_user(users.login(ctx, "bench", "Bench1234"))
     demo.generate(ctx, args.files, seed=1)
     with ctx.uow() as uow:
-        rows = uow.session.execute(text(
-            "SELECT f.file_number, l.code FROM files f JOIN storage_locations l "
-            "ON l.id = f.location_id WHERE f.status = 'in_storage' ORDER BY f.id LIMIT 10000")
+        rows = uow.session.execute(
+            text(
+                "SELECT f.file_number, l.code FROM files f JOIN storage_locations l "
+                "ON l.id = f.location_id WHERE f.status = 'in_storage' ORDER BY f.id LIMIT 10000"
+            )
         ).all()
     st = stocktake.start(ctx, "K01")
     times = []
@@ -55,8 +57,9 @@ def main() -> None:
         for number, code in rows[:1000]:
             t = time.perf_counter()
             conn.execute(text("SELECT id FROM files WHERE file_number = :n"), {"n": number}).all()
-            conn.execute(text("SELECT id FROM storage_locations WHERE code = :c"),
-                         {"c": code}).all()
+            conn.execute(
+                text("SELECT id FROM storage_locations WHERE code = :c"), {"c": code}
+            ).all()
             conn.execute(text("SELECT 1")).all()
             conn.commit()
             raw.append((time.perf_counter() - t) * 1000)
@@ -68,8 +71,10 @@ def main() -> None:
     print(f"{ctx.dialect}: {len(times):,} scans in one stocktake")
     print(f"first 1,000: p50 {statistics.median(first):.2f} ms  p95 {p95(first):.2f} ms")
     print(f"last 1,000:  p50 {statistics.median(last):.2f} ms  p95 {p95(last):.2f} ms")
-    print(f"raw floor (2 probes + commit): p50 {statistics.median(raw):.2f} ms  "
-          f"p95 {p95(raw):.2f} ms; last/first p95 ratio {p95(last) / p95(first):.2f}")
+    print(
+        f"raw floor (2 probes + commit): p50 {statistics.median(raw):.2f} ms  "
+        f"p95 {p95(raw):.2f} ms; last/first p95 ratio {p95(last) / p95(first):.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -74,7 +74,9 @@ class Holder(Base):
     # Search keys, written with the name (domain.names): never computed per search.
     name_pinyin: Mapped[str] = mapped_column(ordered_text(120), index=True)
     name_initials: Mapped[str] = mapped_column(ordered_text(30), index=True)
-    id_rev: Mapped[str] = mapped_column(ordered_text(18), index=True)  # reversed: last digits search
+    id_rev: Mapped[str] = mapped_column(
+        ordered_text(18), index=True
+    )  # reversed: last digits search
     created_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
 
@@ -90,8 +92,7 @@ class HolderNameGram(Base):
 
     __tablename__ = "holder_name_grams"
     gram: Mapped[str] = mapped_column(ordered_text(3), primary_key=True)
-    holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), primary_key=True,
-                                           index=True)
+    holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), primary_key=True, index=True)
     __table_args__ = {"sqlite_with_rowid": False}
 
 
@@ -242,8 +243,9 @@ class FileMove(Base):
     at: Mapped[datetime] = mapped_column(TS, default=utcnow, index=True)
     file_id: Mapped[int] = mapped_column(ForeignKey("files.id"), index=True)
     from_location_id: Mapped[int | None] = mapped_column(ForeignKey("storage_locations.id"))
-    to_location_id: Mapped[int | None] = mapped_column(ForeignKey("storage_locations.id"),
-                                                       index=True)
+    to_location_id: Mapped[int | None] = mapped_column(
+        ForeignKey("storage_locations.id"), index=True
+    )
     reason: Mapped[str] = mapped_column(String(10))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     note: Mapped[str] = mapped_column(String(200), default="")

@@ -28,8 +28,11 @@ def cjk_font() -> str:
     for name, path, index in CANDIDATES:
         if Path(path).is_file():
             try:
-                font = TTFont(name, path, subfontIndex=index) if index is not None else \
-                    TTFont(name, path)
+                font = (
+                    TTFont(name, path, subfontIndex=index)
+                    if index is not None
+                    else TTFont(name, path)
+                )
             except Exception:  # noqa: BLE001 - a broken or CFF font: try the next one
                 continue
             pdfmetrics.registerFont(font)

@@ -44,8 +44,9 @@ def write_sheet(labels: list[Label], out: Path, heading: str = "") -> Path:
         x, y = col * LABEL_W, A4[1] - (row + 1) * LABEL_H
         pad = 4 * mm
         inner = LABEL_W - 2 * pad
-        barcode = code128.Code128(label.code, barHeight=11 * mm, barWidth=0.3 * mm,
-                                  humanReadable=False, quiet=False)
+        barcode = code128.Code128(
+            label.code, barHeight=11 * mm, barWidth=0.3 * mm, humanReadable=False, quiet=False
+        )
         scale = min(1.0, inner / barcode.width)
         c.saveState()
         c.translate(x + pad, y + LABEL_H - pad - 11 * mm)

@@ -24,8 +24,12 @@ class Centre:
 
     @classmethod
     def from_settings(cls, values: dict) -> Centre:
-        return cls(str(values["centre.name"]), str(values["centre.address"]),
-                   str(values["centre.post_code"]), str(values["centre.phone"]))
+        return cls(
+            str(values["centre.name"]),
+            str(values["centre.address"]),
+            str(values["centre.post_code"]),
+            str(values["centre.phone"]),
+        )
 
 
 class Sheet:
@@ -89,8 +93,11 @@ class Sheet:
         self.y -= 12 * 1.9
 
     def contact(self, centre: Centre) -> None:
-        self.para(f"通讯地址：{centre.address}　邮政编码：{centre.post_code}　联系电话：{centre.phone}",
-                  size=10, indent=False)
+        self.para(
+            f"通讯地址：{centre.address}　邮政编码：{centre.post_code}　联系电话：{centre.phone}",
+            size=10,
+            indent=False,
+        )
 
     def cut_line(self, label: str) -> None:
         self.space(4)

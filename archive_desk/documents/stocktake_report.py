@@ -19,11 +19,14 @@ HEADERS = ("序号", "档案编号", "姓名", "盘点结果", "登记库位", "
 
 
 def _title(info, centre: str) -> tuple[str, str]:
-    return (f"{centre}档案盘点报告",
-            f"盘点编号：{info.id}　范围：{info.prefix_name}（{info.prefix}）　"
-            f"开始：{info.started_at:%Y-%m-%d %H:%M}　"
-            f"结束：{info.finished_at:%Y-%m-%d %H:%M}" if info.finished_at else
-            f"盘点编号：{info.id}　范围：{info.prefix_name}（{info.prefix}）　进行中")
+    return (
+        f"{centre}档案盘点报告",
+        f"盘点编号：{info.id}　范围：{info.prefix_name}（{info.prefix}）　"
+        f"开始：{info.started_at:%Y-%m-%d %H:%M}　"
+        f"结束：{info.finished_at:%Y-%m-%d %H:%M}"
+        if info.finished_at
+        else f"盘点编号：{info.id}　范围：{info.prefix_name}（{info.prefix}）　进行中",
+    )
 
 
 def _summary(rows) -> str:
@@ -68,20 +71,42 @@ def _pdf(info, rows, centre: str, out: Path) -> Path:
     title_style = ParagraphStyle("t", fontName=font, fontSize=16, leading=22, alignment=1)
     body = ParagraphStyle("b", fontName=font, fontSize=9, leading=13)
     title, sub = _title(info, centre)
-    data = [list(HEADERS)] + [[str(i), r.file_number, r.holder_name, r.outcome, r.recorded,
-                               r.found] for i, r in enumerate(rows, start=1)]
-    table = Table(data, colWidths=[10 * mm, 24 * mm, 20 * mm, 16 * mm, 55 * mm, 55 * mm],
-                  repeatRows=1)
-    style = [("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    data = [list(HEADERS)] + [
+        [str(i), r.file_number, r.holder_name, r.outcome, r.recorded, r.found]
+        for i, r in enumerate(rows, start=1)
+    ]
+    table = Table(
+        data, colWidths=[10 * mm, 24 * mm, 20 * mm, 16 * mm, 55 * mm, 55 * mm], repeatRows=1
+    )
+    style = [
+        ("FONT", (0, 0), (-1, -1), font, 8),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
     for i, r in enumerate(rows, start=1):
         if r.outcome != "相符":
             style.append(("TEXTCOLOR", (3, i), (3, i), colors.HexColor("#b00020")))
     table.setStyle(TableStyle(style))
-    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=15 * mm, bottomMargin=15 * mm, title=title)
-    doc.build([Paragraph(title, title_style), Spacer(1, 3 * mm), Paragraph(sub, body),
-               Paragraph(_summary(rows), body), Spacer(1, 4 * mm), table,
-               Spacer(1, 10 * mm), Paragraph("盘点人（签字）：　　　　　　　　复核人（签字）：", body)])
+    doc = SimpleDocTemplate(
+        str(out),
+        pagesize=A4,
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+        title=title,
+    )
+    doc.build(
+        [
+            Paragraph(title, title_style),
+            Spacer(1, 3 * mm),
+            Paragraph(sub, body),
+            Paragraph(_summary(rows), body),
+            Spacer(1, 4 * mm),
+            table,
+            Spacer(1, 10 * mm),
+            Paragraph("盘点人（签字）：　　　　　　　　复核人（签字）：", body),
+        ]
+    )
     return out

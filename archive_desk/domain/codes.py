@@ -32,7 +32,12 @@ def table(name: str) -> dict[str, str]:
 
 
 SEX, ETHNICITY, POLITICAL, EDUCATION, MARITAL, RELATION = (
-    "sex", "ethnicity", "political_status", "education", "marital_status", "relation",
+    "sex",
+    "ethnicity",
+    "political_status",
+    "education",
+    "marital_status",
+    "relation",
 )
 TABLES = (SEX, ETHNICITY, POLITICAL, EDUCATION, MARITAL, RELATION)
 

@@ -17,10 +17,14 @@ class FileStatus(StrEnum):
 
 
 STATUS_LABELS = {
-    FileStatus.AWAITING_ARRIVAL: "待到档", FileStatus.RECEIVED: "已接收待入库",
-    FileStatus.IN_STORAGE: "在库", FileStatus.ON_LOAN: "借出",
-    FileStatus.TRANSFER_PENDING: "待转出", FileStatus.TRANSFERRED: "已转出（待回执）",
-    FileStatus.RECEIPT_RETURNED: "已转出（回执已退回）", FileStatus.RETURNED_TO_SENDER: "已退回原单位",
+    FileStatus.AWAITING_ARRIVAL: "待到档",
+    FileStatus.RECEIVED: "已接收待入库",
+    FileStatus.IN_STORAGE: "在库",
+    FileStatus.ON_LOAN: "借出",
+    FileStatus.TRANSFER_PENDING: "待转出",
+    FileStatus.TRANSFERRED: "已转出（待回执）",
+    FileStatus.RECEIPT_RETURNED: "已转出（回执已退回）",
+    FileStatus.RETURNED_TO_SENDER: "已退回原单位",
 }
 
 

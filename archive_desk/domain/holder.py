@@ -43,9 +43,20 @@ FIELD_BY_NAME = {f.name: f for f in FIELDS}
 
 # Domain §2: required at intake. The office may change the list (setting holder.required_fields).
 DEFAULT_REQUIRED = (
-    "name", "sex_code", "birth_date", "ethnicity_code", "id_number", "hukou_location",
-    "political_status_code", "education_code", "graduated_school", "major", "work_start_date",
-    "employer", "phone", "address",
+    "name",
+    "sex_code",
+    "birth_date",
+    "ethnicity_code",
+    "id_number",
+    "hukou_location",
+    "political_status_code",
+    "education_code",
+    "graduated_school",
+    "major",
+    "work_start_date",
+    "employer",
+    "phone",
+    "address",
 )
 
 _PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
@@ -92,8 +103,12 @@ class HolderInvalid(ValueError):
     """Field-by-field reasons (field name → Chinese message)."""
 
     def __init__(self, errors: dict[str, str]):
-        super().__init__("；".join(f"{FIELD_BY_NAME[k].label if k in FIELD_BY_NAME else k}：{v}"
-                                   for k, v in errors.items()))
+        super().__init__(
+            "；".join(
+                f"{FIELD_BY_NAME[k].label if k in FIELD_BY_NAME else k}：{v}"
+                for k, v in errors.items()
+            )
+        )
         self.errors = errors
 
 
@@ -117,8 +132,9 @@ def normalise(data: HolderData) -> HolderData:
     return data
 
 
-def validate(data: HolderData, required: tuple[str, ...] = ("name", "id_number"),
-             today: date | None = None) -> tuple[dict[str, str], list[str]]:
+def validate(
+    data: HolderData, required: tuple[str, ...] = ("name", "id_number"), today: date | None = None
+) -> tuple[dict[str, str], list[str]]:
     """Return (errors, warnings). Errors block saving; warnings are shown but allowed."""
     today = today or date.today()
     errors: dict[str, str] = {}
@@ -172,7 +188,9 @@ def validate(data: HolderData, required: tuple[str, ...] = ("name", "id_number")
 
 def missing_required(values: dict[str, object], required: tuple[str, ...]) -> list[str]:
     """The labels of required items that are empty, in form order."""
-    return [FIELD_BY_NAME[n].label for n in required if n in FIELD_BY_NAME and _empty(values.get(n))]
+    return [
+        FIELD_BY_NAME[n].label for n in required if n in FIELD_BY_NAME and _empty(values.get(n))
+    ]
 
 
 def completeness(values: dict[str, object], required: tuple[str, ...]) -> int:

@@ -9,8 +9,15 @@ from dataclasses import dataclass
 
 LEVELS = ("warehouse", "zone", "row", "side", "section", "layer", "slot")
 LEVEL_LABELS = dict(zip(LEVELS, ("库房", "区", "列", "面", "节", "层", "格"), strict=True))
-_PREFIX = {"warehouse": ("K", 2), "zone": ("Q", 2), "row": ("L", 3), "side": ("", 0),
-           "section": ("J", 2), "layer": ("C", 2), "slot": ("G", 2)}
+_PREFIX = {
+    "warehouse": ("K", 2),
+    "zone": ("Q", 2),
+    "row": ("L", 3),
+    "side": ("", 0),
+    "section": ("J", 2),
+    "layer": ("C", 2),
+    "slot": ("G", 2),
+}
 
 
 @dataclass(frozen=True)
@@ -66,19 +73,36 @@ class BulkSpec:
                 for j in self.sections:
                     for c in self.layers:
                         for g in self.slots:
-                            yield [Part("warehouse", str(self.warehouse)),
-                                   Part("zone", str(self.zone)), Part("row", str(r)),
-                                   Part("side", side), Part("section", str(j)),
-                                   Part("layer", str(c)), Part("slot", str(g))]
+                            yield [
+                                Part("warehouse", str(self.warehouse)),
+                                Part("zone", str(self.zone)),
+                                Part("row", str(r)),
+                                Part("side", side),
+                                Part("section", str(j)),
+                                Part("layer", str(c)),
+                                Part("slot", str(g)),
+                            ]
 
     @property
     def slot_count(self) -> int:
-        return (len(self.rows) * len(self.sides) * len(self.sections) * len(self.layers)
-                * len(self.slots))
+        return (
+            len(self.rows)
+            * len(self.sides)
+            * len(self.sections)
+            * len(self.layers)
+            * len(self.slots)
+        )
 
 
-_KEYS = {"库房": "warehouse", "区": "zone", "列": "rows", "面": "sides", "节": "sections",
-         "层": "layers", "格": "slots"}
+_KEYS = {
+    "库房": "warehouse",
+    "区": "zone",
+    "列": "rows",
+    "面": "sides",
+    "节": "sections",
+    "层": "layers",
+    "格": "slots",
+}
 _LIMITS = {"warehouse": 99, "zone": 99, "rows": 999, "sections": 99, "layers": 99, "slots": 99}
 
 
@@ -121,8 +145,15 @@ def parse_bulk(spec: str) -> BulkSpec:
     wh, zone = found["warehouse"], found["zone"]
     if len(wh) != 1 or len(zone) != 1:
         raise SpecInvalid("一次只能建一个库房的一个区")
-    return BulkSpec(wh[0], zone[0], found["rows"], found["sides"], found["sections"],
-                    found["layers"], found["slots"])
+    return BulkSpec(
+        wh[0],
+        zone[0],
+        found["rows"],
+        found["sides"],
+        found["sections"],
+        found["layers"],
+        found["slots"],
+    )
 
 
 def prefix_range(code_prefix: str) -> tuple[str, str]:

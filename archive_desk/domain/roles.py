@@ -12,8 +12,12 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-ROLE_LABELS = {Role.CLERK: "窗口经办", Role.ARCHIVIST: "档案管理员", Role.SUPERVISOR: "科室负责人",
-               Role.ADMIN: "系统管理员"}
+ROLE_LABELS = {
+    Role.CLERK: "窗口经办",
+    Role.ARCHIVIST: "档案管理员",
+    Role.SUPERVISOR: "科室负责人",
+    Role.ADMIN: "系统管理员",
+}
 
 ALL = frozenset(Role)
 PERMISSIONS: dict[str, frozenset[Role]] = {

@@ -13,20 +13,48 @@ from archive_desk.db.models import AuditEntry, Event
 from archive_desk.services.context import Actor, AppContext
 
 
-def record(session: Session, actor: Actor | None, action: str, entity: str = "",
-           entity_id: int | None = None, **detail) -> None:
+def record(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    entity: str = "",
+    entity_id: int | None = None,
+    **detail,
+) -> None:
     # A Core insert: no ORM unit-of-work bookkeeping on the hot path (every search writes one).
-    session.execute(insert(AuditEntry).values(
-        at=utcnow(), user_id=actor.user_id if actor else None,
-        username=actor.username if actor else "anonymous",
-        action=action, entity=entity, entity_id=entity_id, detail=detail,
-    ))
+    session.execute(
+        insert(AuditEntry).values(
+            at=utcnow(),
+            user_id=actor.user_id if actor else None,
+            username=actor.username if actor else "anonymous",
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail,
+        )
+    )
 
 
-def event(session: Session, actor: Actor | None, kind: str, *, holder_id: int | None = None,
-          file_id: int | None = None, reverses_id: int | None = None, **data) -> None:
-    session.add(Event(kind=kind, holder_id=holder_id, file_id=file_id, reverses_id=reverses_id,
-                      user_id=actor.user_id if actor else None, data=data))
+def event(
+    session: Session,
+    actor: Actor | None,
+    kind: str,
+    *,
+    holder_id: int | None = None,
+    file_id: int | None = None,
+    reverses_id: int | None = None,
+    **data,
+) -> None:
+    session.add(
+        Event(
+            kind=kind,
+            holder_id=holder_id,
+            file_id=file_id,
+            reverses_id=reverses_id,
+            user_id=actor.user_id if actor else None,
+            data=data,
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -39,8 +67,9 @@ class AuditRow:
     detail: dict
 
 
-def entries(ctx: AppContext, entity: str | None = None, entity_id: int | None = None,
-            limit: int = 200) -> list[AuditRow]:
+def entries(
+    ctx: AppContext, entity: str | None = None, entity_id: int | None = None, limit: int = 200
+) -> list[AuditRow]:
     ctx.require("audit.view")
     with ctx.uow() as uow:
         q = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
@@ -48,5 +77,7 @@ def entries(ctx: AppContext, entity: str | None = None, entity_id: int | None = 
             q = q.where(AuditEntry.entity == entity)
         if entity_id is not None:
             q = q.where(AuditEntry.entity_id == entity_id)
-        return [AuditRow(a.at, a.username, a.action, a.entity, a.entity_id, a.detail)
-                for a in uow.session.scalars(q)]
+        return [
+            AuditRow(a.at, a.username, a.action, a.entity, a.entity_id, a.detail)
+            for a in uow.session.scalars(q)
+        ]

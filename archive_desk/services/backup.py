@@ -26,8 +26,10 @@ def _pg_args(url: str) -> tuple[list[str], dict[str, str]]:
 def _tool(name: str) -> str:
     path = shutil.which(name)
     if not path:
-        raise Unavailable(f"未找到 {name}：PostgreSQL 数据库的备份与恢复需要安装 PostgreSQL 客户端工具，"
-                          f"并把 {name} 加入 PATH")
+        raise Unavailable(
+            f"未找到 {name}：PostgreSQL 数据库的备份与恢复需要安装 PostgreSQL 客户端工具，"
+            f"并把 {name} 加入 PATH"
+        )
     return path
 
 
@@ -54,9 +56,12 @@ def backup(ctx: AppContext, out: Path) -> Path:
         import os
 
         args, env = _pg_args(ctx.url)
-        done = subprocess.run([_tool("pg_dump"), "-Fc", "-f", str(out), *args,
-                               make_url(ctx.url).database],
-                              env={**os.environ, **env}, capture_output=True, text=True)
+        done = subprocess.run(
+            [_tool("pg_dump"), "-Fc", "-f", str(out), *args, make_url(ctx.url).database],
+            env={**os.environ, **env},
+            capture_output=True,
+            text=True,
+        )
         if done.returncode != 0:
             raise Unavailable(f"pg_dump 备份失败：{done.stderr.strip()[:300]}")
     return out
@@ -104,14 +109,33 @@ def restore(ctx: AppContext, source: Path) -> Path | None:
 
         args, env = _pg_args(ctx.url)
         ctx.engine.dispose()
-        done = subprocess.run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "-d",
-                               make_url(ctx.url).database, *args, str(source)],
-                              env={**os.environ, **env}, capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                _tool("pg_restore"),
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "-d",
+                make_url(ctx.url).database,
+                *args,
+                str(source),
+            ],
+            env={**os.environ, **env},
+            capture_output=True,
+            text=True,
+        )
         if done.returncode != 0:
             raise InvalidInput("file", f"{source.name} 无法恢复：{done.stderr.strip()[:300]}")
     upgrade(ctx.engine, ctx.url)
     with ctx.uow() as uow:  # the restored copy may not know this user's id: name only
-        audit.record(uow.session, replace(actor, user_id=None), "restore", "database", None, file=source.name,
-                     safety_copy=safety.name if safety else None)
+        audit.record(
+            uow.session,
+            replace(actor, user_id=None),
+            "restore",
+            "database",
+            None,
+            file=source.name,
+            safety_copy=safety.name if safety else None,
+        )
         uow.commit()
     return safety

@@ -72,8 +72,9 @@ def write_grams(session: Session, holder_id: int, name: str, replace: bool = Fal
     """The name's 1–3 character pieces for fragment search (derived data, rewritten whole)."""
     if replace:
         session.execute(delete(HolderNameGram).where(HolderNameGram.holder_id == holder_id))
-    session.execute(insert(HolderNameGram),
-                    [{"gram": g, "holder_id": holder_id} for g in names.grams(name)])
+    session.execute(
+        insert(HolderNameGram), [{"gram": g, "holder_id": holder_id} for g in names.grams(name)]
+    )
 
 
 def _data_of(h: Holder) -> HolderData:
@@ -103,10 +104,13 @@ def _view(session: Session, h: Holder, warnings: list[str] | None = None) -> Hol
     values = {n: getattr(h, n) for n in FIELD_NAMES}
     required = required_fields(session)
     return HolderView(
-        id=h.id, data=_data_of(h),
-        file_number=row[0] if row else None, file_status=row[1] if row else None,
+        id=h.id,
+        data=_data_of(h),
+        file_number=row[0] if row else None,
+        file_status=row[1] if row else None,
         location=row[2] if row else None,
-        completeness=completeness(values, required), missing=missing_required(values, required),
+        completeness=completeness(values, required),
+        missing=missing_required(values, required),
         warnings=warnings or [],
     )
 
@@ -114,8 +118,10 @@ def _view(session: Session, h: Holder, warnings: list[str] | None = None) -> Hol
 def _set_relations(session: Session, h: Holder, relations: list[Relation]) -> None:
     for old in list(h.relations):
         session.delete(old)  # relation rows are a part of the holder record, versioned by events
-    h.relations = [HolderRelation(name=r.name, relation_code=r.relation_code,
-                                  id_number=r.id_number or "") for r in relations]
+    h.relations = [
+        HolderRelation(name=r.name, relation_code=r.relation_code, id_number=r.id_number or "")
+        for r in relations
+    ]
 
 
 def create(ctx: AppContext, data: HolderData) -> HolderView:
@@ -196,30 +202,59 @@ def page(ctx: AppContext, after_id: int = 0, limit: int = 200) -> list[HolderRow
     ctx.require("holder.view")
     with ctx.uow() as uow:
         rows = uow.session.execute(
-            select(Holder.id, Holder.name, Holder.sex_code, Holder.birth_date, Holder.id_number,
-                   Holder.employer, File.file_number, File.status)
+            select(
+                Holder.id,
+                Holder.name,
+                Holder.sex_code,
+                Holder.birth_date,
+                Holder.id_number,
+                Holder.employer,
+                File.file_number,
+                File.status,
+            )
             .outerjoin(File, File.holder_id == Holder.id)
-            .where(Holder.id > after_id).order_by(Holder.id).limit(limit)
+            .where(Holder.id > after_id)
+            .order_by(Holder.id)
+            .limit(limit)
         ).all()
-    return [HolderRow(r[0], r[1], codes.name_of(codes.SEX, r[2]), r[3], r[4], r[5], r[6],
-                      status_label(r[7])) for r in rows]
+    return [
+        HolderRow(
+            r[0], r[1], codes.name_of(codes.SEX, r[2]), r[3], r[4], r[5], r[6], status_label(r[7])
+        )
+        for r in rows
+    ]
 
 
-def incomplete(ctx: AppContext, after_id: int = 0, limit: int = 200) -> list[tuple[HolderRow, list[str]]]:
+def incomplete(
+    ctx: AppContext, after_id: int = 0, limit: int = 200
+) -> list[tuple[HolderRow, list[str]]]:
     """Holders missing any required item (应采必采), each with the labels of what is missing."""
     ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
         required = required_fields(s)
         columns = [getattr(Holder, n) for n in required if n in FIELD_NAMES]
-        gaps = or_(*[c.is_(None) if c.type.python_type is date else (c == "") | c.is_(None)
-                     for c in columns])
-        holders_ = s.scalars(select(Holder).where(Holder.id > after_id, gaps)
-                             .order_by(Holder.id).limit(limit)).all()
+        gaps = or_(
+            *[
+                c.is_(None) if c.type.python_type is date else (c == "") | c.is_(None)
+                for c in columns
+            ]
+        )
+        holders_ = s.scalars(
+            select(Holder).where(Holder.id > after_id, gaps).order_by(Holder.id).limit(limit)
+        ).all()
         out = []
         for h in holders_:
             values = {n: getattr(h, n) for n in FIELD_NAMES}
-            row = HolderRow(h.id, h.name, codes.name_of(codes.SEX, h.sex_code), h.birth_date,
-                            h.id_number, h.employer, None, "")
+            row = HolderRow(
+                h.id,
+                h.name,
+                codes.name_of(codes.SEX, h.sex_code),
+                h.birth_date,
+                h.id_number,
+                h.employer,
+                None,
+                "",
+            )
             out.append((row, missing_required(values, required)))
         return out

@@ -27,8 +27,10 @@ from archive_desk.services.sequences import next_value
 from archive_desk.services.settings import read_all
 
 ARRIVAL_MODES = ("机要", "EMS", "专人送取")
-DEFAULT_COMMITMENT = ("本人承诺在上述期限内补齐所缺材料，逾期未补齐的，愿意承担由此产生的一切后果，"
-                      "并配合存档机构办理相关手续。")
+DEFAULT_COMMITMENT = (
+    "本人承诺在上述期限内补齐所缺材料，逾期未补齐的，愿意承担由此产生的一切后果，"
+    "并配合存档机构办理相关手续。"
+)
 
 
 @dataclass(frozen=True)
@@ -86,17 +88,27 @@ class Accepted:
 
 def _letter_view(s, letter: TransferLetter) -> LetterView:
     h = s.get(Holder, letter.holder_id)
-    return LetterView(letter.id, letter.number, h.id, h.name, h.id_number, letter.addressee,
-                      letter.issued_at, letter.valid_until, letter.arrived_at is not None,
-                      letter.cancelled_at is not None)
+    return LetterView(
+        letter.id,
+        letter.number,
+        h.id,
+        h.name,
+        h.id_number,
+        letter.addressee,
+        letter.issued_at,
+        letter.valid_until,
+        letter.arrived_at is not None,
+        letter.cancelled_at is not None,
+    )
 
 
 def _file_of(s, holder_id: int) -> File | None:
     return s.scalar(select(File).where(File.holder_id == holder_id))
 
 
-def issue_letter(ctx: AppContext, holder_id: int, addressee: str,
-                 source: str = "counter") -> LetterView:
+def issue_letter(
+    ctx: AppContext, holder_id: int, addressee: str, source: str = "counter"
+) -> LetterView:
     """Number a 调档函 for a holder (per-year sequence, prefix from settings); the file record is
     opened as awaiting arrival."""
     actor = ctx.require("intake")
@@ -109,19 +121,25 @@ def issue_letter(ctx: AppContext, holder_id: int, addressee: str,
         if holder is None:
             raise NotFound(f"没有编号为 {holder_id} 的存档人")
         f = _file_of(s, holder_id)
-        if f is not None and f.status not in (FileStatus.AWAITING_ARRIVAL,
-                                               FileStatus.TRANSFERRED,
-                                               FileStatus.RECEIPT_RETURNED,
-                                               FileStatus.RETURNED_TO_SENDER):
+        if f is not None and f.status not in (
+            FileStatus.AWAITING_ARRIVAL,
+            FileStatus.TRANSFERRED,
+            FileStatus.RECEIPT_RETURNED,
+            FileStatus.RETURNED_TO_SENDER,
+        ):
             raise InvalidInput("holder", f"{holder.name}的档案当前状态为“{f.status}”，无需调档")
         cfg = read_all(s)
         year = date.today().year
         seq = next_value(s, "transfer_letter", str(year))
         number = f"{cfg['letters.transfer_request_prefix']}〔{year}〕第{seq:04d}号"
-        letter = TransferLetter(number=number, holder_id=holder_id, addressee=addressee,
-                                source=source, issued_by=actor.user_id,
-                                valid_until=date.today() + timedelta(
-                                    days=int(cfg["letters.validity_days"])))
+        letter = TransferLetter(
+            number=number,
+            holder_id=holder_id,
+            addressee=addressee,
+            source=source,
+            issued_by=actor.user_id,
+            valid_until=date.today() + timedelta(days=int(cfg["letters.validity_days"])),
+        )
         s.add(letter)
         if f is None:
             f = File(holder_id=holder_id, status=FileStatus.AWAITING_ARRIVAL)
@@ -129,8 +147,15 @@ def issue_letter(ctx: AppContext, holder_id: int, addressee: str,
         else:
             f.status, f.location_id = FileStatus.AWAITING_ARRIVAL, None
         s.flush()
-        audit.event(s, actor, "letter.issued", holder_id=holder_id, file_id=f.id, number=number,
-                    addressee=addressee)
+        audit.event(
+            s,
+            actor,
+            "letter.issued",
+            holder_id=holder_id,
+            file_id=f.id,
+            number=number,
+            addressee=addressee,
+        )
         audit.record(s, actor, "letter.issue", "transfer_letter", letter.id, number=number)
         uow.commit()
         return _letter_view(s, letter)
@@ -162,8 +187,13 @@ def letters_of(ctx: AppContext, holder_id: int) -> list[str]:
     """The numbers of a holder's letters, oldest first."""
     ctx.require("holder.view")
     with ctx.uow() as uow:
-        return list(uow.session.scalars(select(TransferLetter.number).where(
-            TransferLetter.holder_id == holder_id).order_by(TransferLetter.id)))
+        return list(
+            uow.session.scalars(
+                select(TransferLetter.number)
+                .where(TransferLetter.holder_id == holder_id)
+                .order_by(TransferLetter.id)
+            )
+        )
 
 
 def cancel_letter(ctx: AppContext, number: str, reason: str) -> None:
@@ -176,8 +206,14 @@ def cancel_letter(ctx: AppContext, number: str, reason: str) -> None:
         if letter_.cancelled_at or letter_.arrived_at:
             raise InvalidInput("letter", "此调档函已作废或已到档，不能作废")
         letter_.cancelled_at, letter_.cancel_reason = utcnow(), reason.strip()
-        audit.event(s, actor, "letter.cancelled", holder_id=letter_.holder_id,
-                    number=letter_.number, reason=reason.strip())
+        audit.event(
+            s,
+            actor,
+            "letter.cancelled",
+            holder_id=letter_.holder_id,
+            number=letter_.number,
+            reason=reason.strip(),
+        )
         audit.record(s, actor, "letter.cancel", "transfer_letter", letter_.id)
         uow.commit()
 
@@ -187,9 +223,11 @@ def open_letters(ctx: AppContext) -> list[LetterView]:
     ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        rows = s.scalars(select(TransferLetter).where(
-            TransferLetter.arrived_at.is_(None), TransferLetter.cancelled_at.is_(None))
-            .order_by(TransferLetter.valid_until)).all()
+        rows = s.scalars(
+            select(TransferLetter)
+            .where(TransferLetter.arrived_at.is_(None), TransferLetter.cancelled_at.is_(None))
+            .order_by(TransferLetter.valid_until)
+        ).all()
         return [_letter_view(s, r) for r in rows]
 
 
@@ -202,20 +240,40 @@ def refuse_self_carried(ctx: AppContext, holder_id: int, note: str = "") -> None
         if s.get(Holder, holder_id) is None:
             raise NotFound(f"没有编号为 {holder_id} 的存档人")
         f = _file_of(s, holder_id)
-        audit.event(s, actor, "arrival.refused", holder_id=holder_id,
-                    file_id=f.id if f else None, reason="本人自带档案，不予接收", note=note)
+        audit.event(
+            s,
+            actor,
+            "arrival.refused",
+            holder_id=holder_id,
+            file_id=f.id if f else None,
+            reason="本人自带档案，不予接收",
+            note=note,
+        )
         audit.record(s, actor, "arrival.refuse", "holder", holder_id)
         uow.commit()
 
 
-def record_arrival(ctx: AppContext, holder_id: int, *, mode: str, sender: str,
-                   seal_intact: bool, material_count: int, checker: str,
-                   tracking_number: str = "", originals: int = 1, copies: int = 0,
-                   letter_number: str | None = None, note: str = "") -> int:
+def record_arrival(
+    ctx: AppContext,
+    holder_id: int,
+    *,
+    mode: str,
+    sender: str,
+    seal_intact: bool,
+    material_count: int,
+    checker: str,
+    tracking_number: str = "",
+    originals: int = 1,
+    copies: int = 0,
+    letter_number: str | None = None,
+    note: str = "",
+) -> int:
     """Record how the file came and what the check found; the file becomes received."""
     actor = ctx.require("intake")
     if mode not in ARRIVAL_MODES:
-        raise InvalidInput("mode", "档案只能通过机要通信、EMS或专人送取转递；本人自带的档案不予接收")
+        raise InvalidInput(
+            "mode", "档案只能通过机要通信、EMS或专人送取转递；本人自带的档案不予接收"
+        )
     if mode in ("机要", "EMS") and not tracking_number.strip():
         raise InvalidInput("tracking_number", f"{mode}转递须填写运单号/机要编号")
     if not sender.strip():
@@ -240,17 +298,34 @@ def record_arrival(ctx: AppContext, holder_id: int, *, mode: str, sender: str,
                 raise InvalidInput("letter", f"调档函 {letter_.number} 已作废")
             letter_.arrived_at = utcnow()
             letter_id = letter_.id
-        arrival = Arrival(file_id=f.id, letter_id=letter_id, mode=mode,
-                          tracking_number=tracking_number.strip(), sender=sender.strip(),
-                          seal_intact=seal_intact, originals=originals, copies=copies,
-                          material_count=material_count, checker=checker.strip(),
-                          note=note.strip(), recorded_by=actor.user_id)
+        arrival = Arrival(
+            file_id=f.id,
+            letter_id=letter_id,
+            mode=mode,
+            tracking_number=tracking_number.strip(),
+            sender=sender.strip(),
+            seal_intact=seal_intact,
+            originals=originals,
+            copies=copies,
+            material_count=material_count,
+            checker=checker.strip(),
+            note=note.strip(),
+            recorded_by=actor.user_id,
+        )
         s.add(arrival)
         f.status, f.updated_at = FileStatus.RECEIVED, utcnow()
         s.add(f)
         s.flush()
-        audit.event(s, actor, "file.arrived", holder_id=holder_id, file_id=f.id, mode=mode,
-                    seal_intact=seal_intact, material_count=material_count)
+        audit.event(
+            s,
+            actor,
+            "file.arrived",
+            holder_id=holder_id,
+            file_id=f.id,
+            mode=mode,
+            seal_intact=seal_intact,
+            material_count=material_count,
+        )
         audit.record(s, actor, "arrival.record", "file", f.id)
         uow.commit()
         return arrival.id
@@ -260,22 +335,44 @@ def arrivals_to_accept(ctx: AppContext) -> list[tuple[int, str, str, datetime]]:
     """(holder id, name, ID number, arrived at) of files received but not yet accepted."""
     ctx.require("holder.view")
     with ctx.uow() as uow:
-        return [tuple(r) for r in uow.session.execute(
-            select(Holder.id, Holder.name, Holder.id_number, func.max(Arrival.arrived_at))
-            .join(File, File.holder_id == Holder.id).join(Arrival, Arrival.file_id == File.id)
-            .where(File.status == FileStatus.RECEIVED)
-            .group_by(Holder.id, Holder.name, Holder.id_number))]
+        return [
+            tuple(r)
+            for r in uow.session.execute(
+                select(Holder.id, Holder.name, Holder.id_number, func.max(Arrival.arrived_at))
+                .join(File, File.holder_id == Holder.id)
+                .join(Arrival, Arrival.file_id == File.id)
+                .where(File.status == FileStatus.RECEIVED)
+                .group_by(Holder.id, Holder.name, Holder.id_number)
+            )
+        ]
 
 
 def _notice_view(s, n: MissingNotice) -> NoticeView:
     f = s.get(File, n.file_id)
     h = s.get(Holder, f.holder_id)
-    return NoticeView(n.id, n.number, f.id, h.id, f.status, h.name, h.id_number, list(n.items), n.deadline,
-                      n.commitment, n.issued_at, n.fulfilled_at is not None)
+    return NoticeView(
+        n.id,
+        n.number,
+        f.id,
+        h.id,
+        f.status,
+        h.name,
+        h.id_number,
+        list(n.items),
+        n.deadline,
+        n.commitment,
+        n.issued_at,
+        n.fulfilled_at is not None,
+    )
 
 
-def issue_notice(ctx: AppContext, holder_id: int, items: list[str], deadline: date,
-                 commitment: str = DEFAULT_COMMITMENT) -> NoticeView:
+def issue_notice(
+    ctx: AppContext,
+    holder_id: int,
+    items: list[str],
+    deadline: date,
+    commitment: str = DEFAULT_COMMITMENT,
+) -> NoticeView:
     """缺件告知承诺: the file is accepted all the same (容缺受理)."""
     actor = ctx.require("intake")
     items = [i.strip() for i in items if i.strip()]
@@ -290,13 +387,26 @@ def issue_notice(ctx: AppContext, holder_id: int, items: list[str], deadline: da
             raise InvalidInput("holder", "只有已到档的档案才能开具缺件告知承诺书")
         year = date.today().year
         number = f"缺件〔{year}〕第{next_value(s, 'missing_notice', str(year)):04d}号"
-        notice = MissingNotice(number=number, file_id=f.id, items=items, deadline=deadline,
-                               commitment=commitment.strip() or DEFAULT_COMMITMENT,
-                               issued_by=actor.user_id)
+        notice = MissingNotice(
+            number=number,
+            file_id=f.id,
+            items=items,
+            deadline=deadline,
+            commitment=commitment.strip() or DEFAULT_COMMITMENT,
+            issued_by=actor.user_id,
+        )
         s.add(notice)
         s.flush()
-        audit.event(s, actor, "notice.issued", holder_id=holder_id, file_id=f.id,
-                    number=number, items=items, deadline=deadline.isoformat())
+        audit.event(
+            s,
+            actor,
+            "notice.issued",
+            holder_id=holder_id,
+            file_id=f.id,
+            number=number,
+            items=items,
+            deadline=deadline.isoformat(),
+        )
         audit.record(s, actor, "notice.issue", "missing_notice", notice.id)
         uow.commit()
         return _notice_view(s, notice)
@@ -326,9 +436,14 @@ def open_notices(ctx: AppContext) -> list[NoticeView]:
     ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        return [_notice_view(s, n) for n in s.scalars(
-            select(MissingNotice).where(MissingNotice.fulfilled_at.is_(None))
-            .order_by(MissingNotice.deadline))]
+        return [
+            _notice_view(s, n)
+            for n in s.scalars(
+                select(MissingNotice)
+                .where(MissingNotice.fulfilled_at.is_(None))
+                .order_by(MissingNotice.deadline)
+            )
+        ]
 
 
 def return_to_sender(ctx: AppContext, holder_id: int, reason: str) -> int:
@@ -343,8 +458,14 @@ def return_to_sender(ctx: AppContext, holder_id: int, reason: str) -> int:
         if f is None or f.status != FileStatus.RECEIVED:
             raise InvalidInput("holder", "只有已到档、尚未入库的档案才能退回原单位")
         f.status, f.updated_at = FileStatus.RETURNED_TO_SENDER, utcnow()
-        audit.event(s, actor, "file.returned_to_sender", holder_id=holder_id, file_id=f.id,
-                    reason=reason.strip())
+        audit.event(
+            s,
+            actor,
+            "file.returned_to_sender",
+            holder_id=holder_id,
+            file_id=f.id,
+            reason=reason.strip(),
+        )
         audit.record(s, actor, "file.return", "file", f.id)
         uow.commit()
         return f.id
@@ -357,21 +478,37 @@ def suggest_slot(ctx: AppContext, unit_id: int | None = None) -> str | None:
         s = uow.session
         start = ""
         if unit_id:
-            start = s.scalar(select(func.max(StorageLocation.code))
-                             .join(File, File.location_id == StorageLocation.id)
-                             .where(File.unit_id == unit_id)) or ""
-        held = (select(File.location_id, func.count().label("n"))
-                .where(File.location_id.is_not(None)).group_by(File.location_id).subquery())
-        q = (select(StorageLocation.code)
-             .outerjoin(held, held.c.location_id == StorageLocation.id)
-             .where(StorageLocation.level == "slot", StorageLocation.retired_at.is_(None),
-                    func.coalesce(held.c.n, 0) < StorageLocation.capacity)
-             .order_by(StorageLocation.code).limit(1))
+            start = (
+                s.scalar(
+                    select(func.max(StorageLocation.code))
+                    .join(File, File.location_id == StorageLocation.id)
+                    .where(File.unit_id == unit_id)
+                )
+                or ""
+            )
+        held = (
+            select(File.location_id, func.count().label("n"))
+            .where(File.location_id.is_not(None))
+            .group_by(File.location_id)
+            .subquery()
+        )
+        q = (
+            select(StorageLocation.code)
+            .outerjoin(held, held.c.location_id == StorageLocation.id)
+            .where(
+                StorageLocation.level == "slot",
+                StorageLocation.retired_at.is_(None),
+                func.coalesce(held.c.n, 0) < StorageLocation.capacity,
+            )
+            .order_by(StorageLocation.code)
+            .limit(1)
+        )
         return s.scalar(q.where(StorageLocation.code >= start)) or s.scalar(q)
 
 
-def accept(ctx: AppContext, holder_id: int, deposit_type: str, slot_code: str,
-           unit_id: int | None = None) -> Accepted:
+def accept(
+    ctx: AppContext, holder_id: int, deposit_type: str, slot_code: str, unit_id: int | None = None
+) -> Accepted:
     """Give the file its number, deposit type and shelf: status becomes in storage."""
     actor = ctx.require("intake")
     if deposit_type not in set(DepositType):
@@ -391,15 +528,24 @@ def accept(ctx: AppContext, holder_id: int, deposit_type: str, slot_code: str,
             try:
                 f.file_number = pattern.format(seq=seq, year=date.today().year)
             except (KeyError, ValueError, IndexError):
-                raise InvalidInput("files.number_pattern",
-                                   f"档案编号格式“{pattern}”无效，请在设置中修改") from None
+                raise InvalidInput(
+                    "files.number_pattern", f"档案编号格式“{pattern}”无效，请在设置中修改"
+                ) from None
         f.deposit_type = deposit_type
         f.unit_id = unit_id if deposit_type == DepositType.UNIT else None
         s.flush()
         storage.apply_moves_in(s, actor, [(f.file_number, slot_code)], "入库", note="接收入库")
         location = s.get(StorageLocation, f.location_id)
-        audit.event(s, actor, "file.accepted", holder_id=holder_id, file_id=f.id,
-                    file_number=f.file_number, deposit_type=deposit_type, location=location.code)
+        audit.event(
+            s,
+            actor,
+            "file.accepted",
+            holder_id=holder_id,
+            file_id=f.id,
+            file_number=f.file_number,
+            deposit_type=deposit_type,
+            location=location.code,
+        )
         audit.record(s, actor, "file.accept", "file", f.id, file_number=f.file_number)
         uow.commit()
         return Accepted(f.id, f.file_number, location.name)

@@ -24,8 +24,9 @@ def _audit(ctx: AppContext, s, kind: str, holder_id: int, ref: str) -> None:
 
 
 def _last_arrival(s, file_id: int) -> Arrival | None:
-    return s.scalar(select(Arrival).where(Arrival.file_id == file_id)
-                    .order_by(Arrival.id.desc()).limit(1))
+    return s.scalar(
+        select(Arrival).where(Arrival.file_id == file_id).order_by(Arrival.id.desc()).limit(1)
+    )
 
 
 def transfer_request(ctx: AppContext, number: str, out: Path) -> Path:
@@ -40,9 +41,15 @@ def transfer_request(ctx: AppContext, number: str, out: Path) -> Path:
         _audit(ctx, s, "transfer_request", h.id, letter.number)
         uow.commit()
         return intake_letters.transfer_request(
-            out, number=letter.number, holder_name=h.name, id_number=h.id_number,
-            addressee=letter.addressee, issued=letter.issued_at.date(),
-            valid_until=letter.valid_until, centre=centre)
+            out,
+            number=letter.number,
+            holder_name=h.name,
+            id_number=h.id_number,
+            addressee=letter.addressee,
+            issued=letter.issued_at.date(),
+            valid_until=letter.valid_until,
+            centre=centre,
+        )
 
 
 def intake_receipt(ctx: AppContext, file_number: str, out: Path) -> Path:
@@ -61,11 +68,19 @@ def intake_receipt(ctx: AppContext, file_number: str, out: Path) -> Path:
         _audit(ctx, s, "intake_receipt", h.id, f.file_number)
         uow.commit()
         return intake_letters.intake_receipt(
-            out, file_number=f.file_number, holder_name=h.name, id_number=h.id_number,
-            sender=arrival.sender, arrived=arrival.arrived_at.date(),
-            material_count=arrival.material_count, originals=arrival.originals,
-            copies=arrival.copies, letter_number=letter.number if letter else "",
-            centre=centre, dated=date.today())
+            out,
+            file_number=f.file_number,
+            holder_name=h.name,
+            id_number=h.id_number,
+            sender=arrival.sender,
+            arrived=arrival.arrived_at.date(),
+            material_count=arrival.material_count,
+            originals=arrival.originals,
+            copies=arrival.copies,
+            letter_number=letter.number if letter else "",
+            centre=centre,
+            dated=date.today(),
+        )
 
 
 def missing_notice(ctx: AppContext, number: str, out: Path) -> Path:
@@ -78,9 +93,16 @@ def missing_notice(ctx: AppContext, number: str, out: Path) -> Path:
         _audit(ctx, s, "missing_notice", h.id, n.number)
         uow.commit()
         return intake_letters.missing_notice(
-            out, number=n.number, holder_name=h.name, id_number=h.id_number, items=n.items,
-            deadline=n.deadline, commitment=n.commitment, issued=n.issued_at.date(),
-            centre=centre)
+            out,
+            number=n.number,
+            holder_name=h.name,
+            id_number=h.id_number,
+            items=n.items,
+            deadline=n.deadline,
+            commitment=n.commitment,
+            issued=n.issued_at.date(),
+            centre=centre,
+        )
 
 
 def return_letter(ctx: AppContext, ref: str, out: Path) -> Path:
@@ -100,14 +122,23 @@ def return_letter(ctx: AppContext, ref: str, out: Path) -> Path:
         arrival = _last_arrival(s, f.id)
         if letter is None and arrival and arrival.letter_id:
             letter = s.get(TransferLetter, arrival.letter_id)
-        reason = s.scalar(select(Event.data).where(Event.file_id == f.id,
-                                                   Event.kind == "file.returned_to_sender")
-                          .order_by(Event.id.desc()).limit(1))["reason"]
+        reason = s.scalar(
+            select(Event.data)
+            .where(Event.file_id == f.id, Event.kind == "file.returned_to_sender")
+            .order_by(Event.id.desc())
+            .limit(1)
+        )["reason"]
         h = s.get(Holder, f.holder_id)
         centre = Centre.from_settings(read_all(s))
         _audit(ctx, s, "return_letter", h.id, ref)
         uow.commit()
         return intake_letters.return_letter(
-            out, holder_name=h.name, id_number=h.id_number,
-            sender=arrival.sender if arrival else "原存档机构", reason=reason,
-            letter_number=letter.number if letter else "", centre=centre, dated=date.today())
+            out,
+            holder_name=h.name,
+            id_number=h.id_number,
+            sender=arrival.sender if arrival else "原存档机构",
+            reason=reason,
+            letter_number=letter.number if letter else "",
+            centre=centre,
+            dated=date.today(),
+        )

@@ -22,17 +22,22 @@ def file_labels(ctx: AppContext, file_numbers: list[str], out: Path) -> Path:
         raise InvalidInput("file_numbers", "请至少给出一个档案编号")
     with ctx.uow() as uow:
         s = uow.session
-        rows = {r[0]: r for r in s.execute(
-            select(File.file_number, Holder.name, StorageLocation.name, File.id)
-            .join(Holder, Holder.id == File.holder_id)
-            .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
-            .where(File.file_number.in_(wanted)))}
+        rows = {
+            r[0]: r
+            for r in s.execute(
+                select(File.file_number, Holder.name, StorageLocation.name, File.id)
+                .join(Holder, Holder.id == File.holder_id)
+                .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
+                .where(File.file_number.in_(wanted))
+            )
+        }
         missing = [n for n in wanted if n not in rows]
         if missing:
             raise NotFound(f"没有这些档案编号：{'、'.join(missing[:10])}")
         labels = [Label(n, f"{n}  {rows[n][1]}", (rows[n][2] or "未上架",)) for n in wanted]
-        audit.record(s, actor, "print.file_labels", "file", None, files=wanted[:100],
-                     count=len(wanted))
+        audit.record(
+            s, actor, "print.file_labels", "file", None, files=wanted[:100], count=len(wanted)
+        )
         uow.commit()
     return write_sheet(labels, out, "档案标签")
 
@@ -44,13 +49,26 @@ def slot_labels(ctx: AppContext, code_prefix: str, out: Path) -> Path:
     with ctx.uow() as uow:
         rows = uow.session.execute(
             select(StorageLocation.code, StorageLocation.name, StorageLocation.capacity)
-            .where(StorageLocation.level == "slot", StorageLocation.code >= lo,
-                   StorageLocation.code < hi, StorageLocation.retired_at.is_(None))
-            .order_by(StorageLocation.code)).all()
+            .where(
+                StorageLocation.level == "slot",
+                StorageLocation.code >= lo,
+                StorageLocation.code < hi,
+                StorageLocation.retired_at.is_(None),
+            )
+            .order_by(StorageLocation.code)
+        ).all()
         if not rows:
             raise NotFound(f"“{code_prefix}”下没有在用的格位")
-        audit.record(uow.session, actor, "print.slot_labels", "location", None,
-                     prefix=code_prefix, count=len(rows))
+        audit.record(
+            uow.session,
+            actor,
+            "print.slot_labels",
+            "location",
+            None,
+            prefix=code_prefix,
+            count=len(rows),
+        )
         uow.commit()
-    return write_sheet([Label(code, name, (code, f"容量 {cap} 份")) for code, name, cap in rows],
-                       out, "库位标签")
+    return write_sheet(
+        [Label(code, name, (code, f"容量 {cap} 份")) for code, name, cap in rows], out, "库位标签"
+    )

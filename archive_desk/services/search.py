@@ -32,8 +32,16 @@ _PINYIN = re.compile(r"^[a-z]+$")
 _FILE_NO = re.compile(r"^[A-Z0-9\-]{3,20}$")
 
 # Rank of each kind of match: higher first.
-EXACT, NAME_EXACT, NAME_PREFIX, ID_TAIL, INITIALS_EXACT, PINYIN_PREFIX, INITIALS_PREFIX, FRAGMENT = (
-    100, 90, 80, 70, 60, 55, 50, 40)
+(
+    EXACT,
+    NAME_EXACT,
+    NAME_PREFIX,
+    ID_TAIL,
+    INITIALS_EXACT,
+    PINYIN_PREFIX,
+    INITIALS_PREFIX,
+    FRAGMENT,
+) = (100, 90, 80, 70, 60, 55, 50, 40)
 
 
 @dataclass(frozen=True)
@@ -48,10 +56,16 @@ class SearchHit:
     rank: int
 
     def as_json(self) -> dict:
-        return {"holder_id": self.holder_id, "name": self.name, "id_number": self.id_number,
-                "file_number": self.file_number, "status": self.status,
-                "status_label": self.status_label, "location": self.location,
-                "rank": self.rank}
+        return {
+            "holder_id": self.holder_id,
+            "name": self.name,
+            "id_number": self.id_number,
+            "file_number": self.file_number,
+            "status": self.status,
+            "status_label": self.status_label,
+            "location": self.location,
+            "rank": self.rank,
+        }
 
 
 def _prefix_range(column, prefix: str):
@@ -63,11 +77,19 @@ def _prefix_range(column, prefix: str):
 def _shown(where, rank: int, limit: int):
     """One tier: what a hit shows, with the tier's rank, in index order (no sort), limited."""
     return (
-        select(Holder.id, Holder.name, Holder.id_number, File.file_number, File.status,
-               StorageLocation.name.label("location"), literal(rank).label("rank"))
+        select(
+            Holder.id,
+            Holder.name,
+            Holder.id_number,
+            File.file_number,
+            File.status,
+            StorageLocation.name.label("location"),
+            literal(rank).label("rank"),
+        )
         .outerjoin(File, File.holder_id == Holder.id)
         .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
-        .where(where).limit(limit)
+        .where(where)
+        .limit(limit)
     )
 
 
@@ -78,7 +100,8 @@ def _fragment_ids(fragment: str, limit: int):
     q = select(HolderNameGram.holder_id).where(HolderNameGram.gram == head)
     if len(fragment) > GRAM_MAX:
         q = q.join(Holder, Holder.id == HolderNameGram.holder_id).where(
-            Holder.name.contains(fragment, autoescape=True))
+            Holder.name.contains(fragment, autoescape=True)
+        )
     return q.limit(limit)
 
 
@@ -154,11 +177,23 @@ def find(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
     if tiers:
         _run(session, tiers, best)
     if fragment and len(best) < limit:  # the full-text index only when the ranges fell short
-        _run(session, [_shown(Holder.id.in_(_fragment_ids(fragment, limit)), FRAGMENT, limit)],
-             best)
+        _run(
+            session, [_shown(Holder.id.in_(_fragment_ids(fragment, limit)), FRAGMENT, limit)], best
+        )
     ranked = sorted(best.values(), key=lambda r: (-r[6], r[1], r[0]))[:limit]
-    return [SearchHit(r[0], r[1], r[2], r[3], r[4], status_label(r[4]),
-                      r[5] if r[4] == "in_storage" else None, r[6]) for r in ranked]
+    return [
+        SearchHit(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            status_label(r[4]),
+            r[5] if r[4] == "in_storage" else None,
+            r[6],
+        )
+        for r in ranked
+    ]
 
 
 def search(ctx: AppContext, query: str, limit: int = 50) -> list[SearchHit]:

@@ -67,20 +67,41 @@ def start(ctx: AppContext, code_prefix: str) -> StocktakeInfo:
 
 def _expected(s, prefix: str) -> dict[int, tuple]:
     lo, hi = prefix_range(prefix)
-    return {r[0]: r for r in s.execute(
-        select(File.id, File.file_number, Holder.name, StorageLocation.id, StorageLocation.name)
-        .join(Holder, Holder.id == File.holder_id)
-        .join(StorageLocation, StorageLocation.id == File.location_id)
-        .where(File.status == FileStatus.IN_STORAGE, StorageLocation.code >= lo,
-               StorageLocation.code < hi))}
+    return {
+        r[0]: r
+        for r in s.execute(
+            select(File.id, File.file_number, Holder.name, StorageLocation.id, StorageLocation.name)
+            .join(Holder, Holder.id == File.holder_id)
+            .join(StorageLocation, StorageLocation.id == File.location_id)
+            .where(
+                File.status == FileStatus.IN_STORAGE,
+                StorageLocation.code >= lo,
+                StorageLocation.code < hi,
+            )
+        )
+    }
 
 
 def _info(s, st: Stocktake) -> StocktakeInfo:
     loc = s.scalar(select(StorageLocation.name).where(StorageLocation.code == st.prefix))
-    scanned = len({r for r in s.scalars(select(StocktakeScan.file_id)
-                                         .where(StocktakeScan.stocktake_id == st.id))})
-    return StocktakeInfo(st.id, st.prefix, loc or st.prefix, st.started_at, st.finished_at,
-                         st.applied_at, len(_expected(s, st.prefix)), scanned)
+    scanned = len(
+        {
+            r
+            for r in s.scalars(
+                select(StocktakeScan.file_id).where(StocktakeScan.stocktake_id == st.id)
+            )
+        }
+    )
+    return StocktakeInfo(
+        st.id,
+        st.prefix,
+        loc or st.prefix,
+        st.started_at,
+        st.finished_at,
+        st.applied_at,
+        len(_expected(s, st.prefix)),
+        scanned,
+    )
 
 
 def info(ctx: AppContext, stocktake_id: int) -> StocktakeInfo:
@@ -103,16 +124,20 @@ def scan(ctx: AppContext, stocktake_id: int, slot_code: str, file_number: str) -
             raise NotFound(f"没有编号为 {stocktake_id} 的盘点")
         if st.finished_at is not None:
             raise InvalidInput("stocktake", "此盘点已结束，不能再扫描")
-        slot = s.scalar(select(StorageLocation).where(
-            StorageLocation.code == slot_code.strip().upper()))
+        slot = s.scalar(
+            select(StorageLocation).where(StorageLocation.code == slot_code.strip().upper())
+        )
         lo, hi = prefix_range(st.prefix)
         if slot is None or slot.level != "slot" or not lo <= slot.code < hi:
             raise InvalidInput("slot", f"“{slot_code}”不是本次盘点范围内的格位")
         f = s.scalar(select(File).where(File.file_number == file_number.strip().upper()))
         if f is None:
             raise NotFound(f"没有档案编号“{file_number}”")
-        s.add(StocktakeScan(stocktake_id=st.id, file_id=f.id, location_id=slot.id,
-                            user_id=actor.user_id))
+        s.add(
+            StocktakeScan(
+                stocktake_id=st.id, file_id=f.id, location_id=slot.id, user_id=actor.user_id
+            )
+        )
         uow.commit()
         name = s.get(Holder, f.holder_id).name
         if f.status == FileStatus.IN_STORAGE and f.location_id == slot.id:
@@ -135,10 +160,16 @@ def results(ctx: AppContext, stocktake_id: int) -> list[ResultRow]:
         expected = _expected(s, st.prefix)
         found: dict[int, tuple] = {}
         for file_id, loc_id, code, loc_name in s.execute(
-                select(StocktakeScan.file_id, StorageLocation.id, StorageLocation.code,
-                       StorageLocation.name)
-                .join(StorageLocation, StorageLocation.id == StocktakeScan.location_id)
-                .where(StocktakeScan.stocktake_id == st.id).order_by(StocktakeScan.id)):
+            select(
+                StocktakeScan.file_id,
+                StorageLocation.id,
+                StorageLocation.code,
+                StorageLocation.name,
+            )
+            .join(StorageLocation, StorageLocation.id == StocktakeScan.location_id)
+            .where(StocktakeScan.stocktake_id == st.id)
+            .order_by(StocktakeScan.id)
+        ):
             found[file_id] = (loc_id, code, loc_name)  # the last scan of a file counts
         rows = []
         for file_id, (_, number, name, loc_id, loc_name) in expected.items():
@@ -147,17 +178,29 @@ def results(ctx: AppContext, stocktake_id: int) -> list[ResultRow]:
             elif found[file_id][0] == loc_id:
                 rows.append(ResultRow(number, name, MATCH, loc_name, loc_name, found[file_id][1]))
             else:
-                rows.append(ResultRow(number, name, MISPLACED, loc_name, found[file_id][2],
-                                      found[file_id][1]))
+                rows.append(
+                    ResultRow(
+                        number, name, MISPLACED, loc_name, found[file_id][2], found[file_id][1]
+                    )
+                )
         extra = [i for i in found if i not in expected]
         if extra:
             for file_id, number, name, loc_name in s.execute(
-                    select(File.id, File.file_number, Holder.name, StorageLocation.name)
-                    .join(Holder, Holder.id == File.holder_id)
-                    .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
-                    .where(File.id.in_(extra))):
-                rows.append(ResultRow(number, name, EXTRA, loc_name or "未在库",
-                                      found[file_id][2], found[file_id][1]))
+                select(File.id, File.file_number, Holder.name, StorageLocation.name)
+                .join(Holder, Holder.id == File.holder_id)
+                .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
+                .where(File.id.in_(extra))
+            ):
+                rows.append(
+                    ResultRow(
+                        number,
+                        name,
+                        EXTRA,
+                        loc_name or "未在库",
+                        found[file_id][2],
+                        found[file_id][1],
+                    )
+                )
     order = {MISSING: 0, MISPLACED: 1, EXTRA: 2, MATCH: 3}
     return sorted(rows, key=lambda r: (order[r.outcome], r.file_number))
 
@@ -176,8 +219,11 @@ def finish(ctx: AppContext, stocktake_id: int) -> None:
 
 def corrections(ctx: AppContext, stocktake_id: int) -> list[tuple[str, str]]:
     """The moves that would make the record match the shelves: (file number, found slot)."""
-    return [(r.file_number, r.found_code) for r in results(ctx, stocktake_id)
-            if r.outcome in (MISPLACED, EXTRA) and r.found_code and r.recorded != "未在库"]
+    return [
+        (r.file_number, r.found_code)
+        for r in results(ctx, stocktake_id)
+        if r.outcome in (MISPLACED, EXTRA) and r.found_code and r.recorded != "未在库"
+    ]
 
 
 def apply_corrections(ctx: AppContext, stocktake_id: int) -> int:
@@ -190,8 +236,13 @@ def apply_corrections(ctx: AppContext, stocktake_id: int) -> int:
             raise InvalidInput("stocktake", "请先结束盘点，再应用更正")
         if st.applied_at is not None:
             raise InvalidInput("stocktake", "此盘点的更正已经应用过")
-        count = storage.apply_moves_in(uow.session, actor, moves, "盘点", f"盘点{stocktake_id}",
-                                       stocktake_id) if moves else 0
+        count = (
+            storage.apply_moves_in(
+                uow.session, actor, moves, "盘点", f"盘点{stocktake_id}", stocktake_id
+            )
+            if moves
+            else 0
+        )
         st.applied_at = utcnow()
         audit.record(uow.session, actor, "stocktake.apply", "stocktake", st.id, moves=count)
         uow.commit()

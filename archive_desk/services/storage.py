@@ -90,8 +90,13 @@ def plan_locations(ctx: AppContext, spec_text: str, capacity: int) -> LocationPl
     codes = [code_of(parts) for parts in spec.slot_parts()]
     with ctx.uow() as uow:
         lo, hi = prefix_range(codes[0].split("-L")[0])
-        have = set(uow.session.scalars(select(StorageLocation.code).where(
-            StorageLocation.code >= lo, StorageLocation.code < hi)))
+        have = set(
+            uow.session.scalars(
+                select(StorageLocation.code).where(
+                    StorageLocation.code >= lo, StorageLocation.code < hi
+                )
+            )
+        )
     new = [c for c in codes if c not in have]
     return LocationPlan(spec, new, len(codes) - len(new), capacity)
 
@@ -114,18 +119,29 @@ def create_locations(ctx: AppContext, plan: LocationPlan) -> int:
                     row = s.scalar(select(StorageLocation).where(StorageLocation.code == code))
                     if row is None:
                         last = depth == len(parts)
-                        row = StorageLocation(parent_id=parent_id, level=parts[depth - 1].level,
-                                              number=parts[depth - 1].number, code=code,
-                                              name=name_of(parts[:depth]),
-                                              capacity=plan.capacity if last else 0)
+                        row = StorageLocation(
+                            parent_id=parent_id,
+                            level=parts[depth - 1].level,
+                            number=parts[depth - 1].number,
+                            code=code,
+                            name=name_of(parts[:depth]),
+                            capacity=plan.capacity if last else 0,
+                        )
                         s.add(row)
                         s.flush()
                         made += last
                     known[code] = row.id
                 parent_id = known[code]
-        audit.record(s, actor, "location.bulk_create", "location", None, slots=made,
-                     first=plan.new_codes[0] if plan.new_codes else None,
-                     last=plan.new_codes[-1] if plan.new_codes else None)
+        audit.record(
+            s,
+            actor,
+            "location.bulk_create",
+            "location",
+            None,
+            slots=made,
+            first=plan.new_codes[0] if plan.new_codes else None,
+            last=plan.new_codes[-1] if plan.new_codes else None,
+        )
         uow.commit()
         return made
 
@@ -139,9 +155,12 @@ def _location(s: Session, code: str) -> StorageLocation:
 
 def _files_under(s: Session, code: str) -> int:
     lo, hi = prefix_range(code)
-    return s.scalar(select(func.count()).select_from(File).join(
-        StorageLocation, StorageLocation.id == File.location_id).where(
-        StorageLocation.code >= lo, StorageLocation.code < hi))
+    return s.scalar(
+        select(func.count())
+        .select_from(File)
+        .join(StorageLocation, StorageLocation.id == File.location_id)
+        .where(StorageLocation.code >= lo, StorageLocation.code < hi)
+    )
 
 
 def retire_location(ctx: AppContext, code: str) -> None:
@@ -154,9 +173,13 @@ def retire_location(ctx: AppContext, code: str) -> None:
         if held:
             raise InvalidInput("location", f"{loc.name}仍存放 {held} 份档案，不能停用")
         lo, hi = prefix_range(loc.code)
-        for row in s.scalars(select(StorageLocation).where(
-                StorageLocation.code >= lo, StorageLocation.code < hi,
-                StorageLocation.retired_at.is_(None))):
+        for row in s.scalars(
+            select(StorageLocation).where(
+                StorageLocation.code >= lo,
+                StorageLocation.code < hi,
+                StorageLocation.retired_at.is_(None),
+            )
+        ):
             row.retired_at = utcnow()
         audit.record(s, actor, "location.retire", "location", loc.id, code=loc.code)
         uow.commit()
@@ -169,12 +192,18 @@ def children(ctx: AppContext, code: str | None = None) -> list[SlotInfo]:
     with ctx.uow() as uow:
         s = uow.session
         parent = _location(s, code).id if code else None
-        rows = s.scalars(select(StorageLocation).where(StorageLocation.parent_id.is_(parent)
-                                                        if parent is None else
-                                                        StorageLocation.parent_id == parent)
-                         .order_by(StorageLocation.code)).all()
-        return [SlotInfo(r.id, r.code, r.name, r.capacity, 0, r.retired_at is not None)
-                for r in rows]
+        rows = s.scalars(
+            select(StorageLocation)
+            .where(
+                StorageLocation.parent_id.is_(parent)
+                if parent is None
+                else StorageLocation.parent_id == parent
+            )
+            .order_by(StorageLocation.code)
+        ).all()
+        return [
+            SlotInfo(r.id, r.code, r.name, r.capacity, 0, r.retired_at is not None) for r in rows
+        ]
 
 
 def occupancy(ctx: AppContext, code_prefix: str) -> list[SlotInfo]:
@@ -183,12 +212,23 @@ def occupancy(ctx: AppContext, code_prefix: str) -> list[SlotInfo]:
     lo, hi = prefix_range(code_prefix.strip().upper())
     with ctx.uow() as uow:
         rows = uow.session.execute(
-            select(StorageLocation.id, StorageLocation.code, StorageLocation.name,
-                   StorageLocation.capacity, func.count(File.id), StorageLocation.retired_at)
+            select(
+                StorageLocation.id,
+                StorageLocation.code,
+                StorageLocation.name,
+                StorageLocation.capacity,
+                func.count(File.id),
+                StorageLocation.retired_at,
+            )
             .outerjoin(File, File.location_id == StorageLocation.id)
-            .where(StorageLocation.level == "slot", StorageLocation.code >= lo,
-                   StorageLocation.code < hi)
-            .group_by(StorageLocation.id).order_by(StorageLocation.code)).all()
+            .where(
+                StorageLocation.level == "slot",
+                StorageLocation.code >= lo,
+                StorageLocation.code < hi,
+            )
+            .group_by(StorageLocation.id)
+            .order_by(StorageLocation.code)
+        ).all()
     return [SlotInfo(r[0], r[1], r[2], r[3], r[4], r[5] is not None) for r in rows]
 
 
@@ -206,16 +246,21 @@ def files_under(ctx: AppContext, code_prefix: str) -> list[tuple[str, str, str]]
     ctx.require("holder.view")
     lo, hi = prefix_range(code_prefix.strip().upper())
     with ctx.uow() as uow:
-        return [tuple(r) for r in uow.session.execute(
-            select(StorageLocation.code, File.file_number, Holder.name)
-            .join(File, File.location_id == StorageLocation.id)
-            .join(Holder, Holder.id == File.holder_id)
-            .where(StorageLocation.code >= lo, StorageLocation.code < hi)
-            .order_by(StorageLocation.code, File.file_number))]
+        return [
+            tuple(r)
+            for r in uow.session.execute(
+                select(StorageLocation.code, File.file_number, Holder.name)
+                .join(File, File.location_id == StorageLocation.id)
+                .join(Holder, Holder.id == File.holder_id)
+                .where(StorageLocation.code >= lo, StorageLocation.code < hi)
+                .order_by(StorageLocation.code, File.file_number)
+            )
+        ]
 
 
-def _plan(s: Session, pairs: list[tuple[str, str]], reason: str
-          ) -> list[tuple[MovePlanRow, File | None, StorageLocation | None]]:
+def _plan(
+    s: Session, pairs: list[tuple[str, str]], reason: str
+) -> list[tuple[MovePlanRow, File | None, StorageLocation | None]]:
     """Each move checked, with the file and slot it loaded (so applying needs no second look)."""
     out = []
     incoming: dict[int, int] = {}
@@ -241,14 +286,16 @@ def _plan(s: Session, pairs: list[tuple[str, str]], reason: str
         elif f.location_id == loc.id:
             error = "已在该库位"
         else:
-            held = s.scalar(select(func.count()).select_from(File)
-                            .where(File.location_id == loc.id)) + incoming.get(loc.id, 0)
+            held = s.scalar(
+                select(func.count()).select_from(File).where(File.location_id == loc.id)
+            ) + incoming.get(loc.id, 0)
             if held >= loc.capacity:
                 error = f"{loc.name}已满（容量 {loc.capacity}）"
             else:
                 incoming[loc.id] = incoming.get(loc.id, 0) + 1
-        out.append((MovePlanRow(file_number, name, cur, slot_code, loc.name if loc else "",
-                                error), f, loc))
+        out.append(
+            (MovePlanRow(file_number, name, cur, slot_code, loc.name if loc else "", error), f, loc)
+        )
     return out
 
 
@@ -261,8 +308,7 @@ def plan_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str) -> li
         return [row for row, _f, _loc in _plan(uow.session, pairs, reason)]
 
 
-def apply_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str,
-                note: str = "") -> int:
+def apply_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str, note: str = "") -> int:
     """Apply all moves or none: any row with an error refuses the whole batch."""
     actor = ctx.require("storage.move")
     if reason not in MOVE_REASONS:
@@ -273,19 +319,34 @@ def apply_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str,
         return count
 
 
-def apply_moves_in(s: Session, actor, pairs: list[tuple[str, str]], reason: str, note: str = "",
-                   stocktake_id: int | None = None) -> int:
+def apply_moves_in(
+    s: Session,
+    actor,
+    pairs: list[tuple[str, str]],
+    reason: str,
+    note: str = "",
+    stocktake_id: int | None = None,
+) -> int:
     """The moves inside the caller's transaction (for services that move as part of more)."""
     plan = _plan(s, pairs, reason)
     bad = [f"{r.file_number}：{r.error}" for r, _f, _loc in plan if r.error]
     if bad:
         raise InvalidInput("moves", "以下移动无法执行，全部未移动：" + "；".join(bad[:10]))
     for _row, f, loc in plan:
-        s.add(FileMove(file_id=f.id, from_location_id=f.location_id, to_location_id=loc.id,
-                       reason=reason, user_id=actor.user_id, note=note,
-                       stocktake_id=stocktake_id))
-        audit.event(s, actor, "file.moved", file_id=f.id, holder_id=f.holder_id,
-                    to=loc.code, reason=reason)
+        s.add(
+            FileMove(
+                file_id=f.id,
+                from_location_id=f.location_id,
+                to_location_id=loc.id,
+                reason=reason,
+                user_id=actor.user_id,
+                note=note,
+                stocktake_id=stocktake_id,
+            )
+        )
+        audit.event(
+            s, actor, "file.moved", file_id=f.id, holder_id=f.holder_id, to=loc.code, reason=reason
+        )
         f.location_id, f.updated_at = loc.id, utcnow()
         if reason == "入库":
             f.status = FileStatus.IN_STORAGE
@@ -293,18 +354,34 @@ def apply_moves_in(s: Session, actor, pairs: list[tuple[str, str]], reason: str,
     return len(plan)
 
 
-def move_log(ctx: AppContext, file_number: str | None = None, code_prefix: str | None = None,
-             reason: str | None = None, limit: int = 500) -> list[MoveRow]:
+def move_log(
+    ctx: AppContext,
+    file_number: str | None = None,
+    code_prefix: str | None = None,
+    reason: str | None = None,
+    limit: int = 500,
+) -> list[MoveRow]:
     """The move log, newest first, filtered by file, destination prefix or reason."""
     ctx.require("holder.view")
     src, dst = aliased(StorageLocation), aliased(StorageLocation)
-    q = (select(FileMove.at, File.file_number, Holder.name, src.name, dst.name, FileMove.reason,
-                User.username)
-         .join(File, File.id == FileMove.file_id).join(Holder, Holder.id == File.holder_id)
-         .outerjoin(src, src.id == FileMove.from_location_id)
-         .outerjoin(dst, dst.id == FileMove.to_location_id)
-         .outerjoin(User, User.id == FileMove.user_id)
-         .order_by(FileMove.id.desc()).limit(limit))
+    q = (
+        select(
+            FileMove.at,
+            File.file_number,
+            Holder.name,
+            src.name,
+            dst.name,
+            FileMove.reason,
+            User.username,
+        )
+        .join(File, File.id == FileMove.file_id)
+        .join(Holder, Holder.id == File.holder_id)
+        .outerjoin(src, src.id == FileMove.from_location_id)
+        .outerjoin(dst, dst.id == FileMove.to_location_id)
+        .outerjoin(User, User.id == FileMove.user_id)
+        .order_by(FileMove.id.desc())
+        .limit(limit)
+    )
     if file_number:
         q = q.where(File.file_number == file_number.strip().upper())
     if code_prefix:
@@ -313,6 +390,7 @@ def move_log(ctx: AppContext, file_number: str | None = None, code_prefix: str |
     if reason:
         q = q.where(FileMove.reason == reason)
     with ctx.uow() as uow:
-        return [MoveRow(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6] or "")
-                for r in uow.session.execute(q)]
-
+        return [
+            MoveRow(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6] or "")
+            for r in uow.session.execute(q)
+        ]

@@ -11,5 +11,6 @@ from archive_desk.services.context import AppContext
 def list_units(ctx: AppContext) -> list[tuple[int, str]]:
     ctx.require("holder.view")
     with ctx.uow() as uow:
-        return [tuple(r) for r in uow.session.execute(select(Unit.id, Unit.name)
-                                                      .order_by(Unit.name))]
+        return [
+            tuple(r) for r in uow.session.execute(select(Unit.id, Unit.name).order_by(Unit.name))
+        ]

@@ -63,8 +63,9 @@ def needs_first_admin(ctx: AppContext) -> bool:
         return uow.session.scalar(select(func.count()).select_from(User)) == 0
 
 
-def create_first_admin(ctx: AppContext, username: str, password: str,
-                       display_name: str = "") -> UserInfo:
+def create_first_admin(
+    ctx: AppContext, username: str, password: str, display_name: str = ""
+) -> UserInfo:
     """Only on a database without users; also stores the default settings so they are backed up."""
     _check_username(username)
     check_password_strength(password)
@@ -72,9 +73,13 @@ def create_first_admin(ctx: AppContext, username: str, password: str,
         s = uow.session
         if s.scalar(select(func.count()).select_from(User)):
             raise PermissionDenied("已存在用户，不能再创建初始管理员")
-        user = User(username=username, display_name=display_name or username,
-                    password_hash=_hasher.hash(password), role=Role.ADMIN,
-                    password_changed_at=utcnow())
+        user = User(
+            username=username,
+            display_name=display_name or username,
+            password_hash=_hasher.hash(password),
+            role=Role.ADMIN,
+            password_changed_at=utcnow(),
+        )
         s.add(user)
         s.flush()
         present = set(s.scalars(select(SettingValue.key)))
@@ -107,11 +112,20 @@ def login(ctx: AppContext, username: str, password: str) -> Actor:
             left = limit - user.failed_logins
             if left <= 0:
                 user.locked_at = utcnow()
-            audit.record(s, None, "login.failed", "user", user.id, username=username,
-                         failures=user.failed_logins)
+            audit.record(
+                s,
+                None,
+                "login.failed",
+                "user",
+                user.id,
+                username=username,
+                failures=user.failed_logins,
+            )
             uow.commit()
             if left <= 0:
-                raise AccountLocked(f"连续{limit}次密码错误，账号已锁定，请联系管理员解锁") from None
+                raise AccountLocked(
+                    f"连续{limit}次密码错误，账号已锁定，请联系管理员解锁"
+                ) from None
             raise LoginFailed(f"用户名或密码错误（再错{left}次将锁定账号）") from None
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
@@ -139,8 +153,9 @@ def change_password(ctx: AppContext, old_password: str, new_password: str) -> No
         uow.commit()
 
 
-def create_user(ctx: AppContext, username: str, password: str, role: str,
-                display_name: str = "") -> UserInfo:
+def create_user(
+    ctx: AppContext, username: str, password: str, role: str, display_name: str = ""
+) -> UserInfo:
     actor = ctx.require("user.manage")
     _check_username(username)
     check_password_strength(password)
@@ -152,8 +167,13 @@ def create_user(ctx: AppContext, username: str, password: str, role: str,
         s = uow.session
         if s.scalar(select(User.id).where(User.username == username)):
             raise InvalidInput("username", f"用户名“{username}”已存在")
-        user = User(username=username, display_name=display_name or username, role=role,
-                    password_hash=_hasher.hash(password), password_changed_at=utcnow())
+        user = User(
+            username=username,
+            display_name=display_name or username,
+            role=role,
+            password_hash=_hasher.hash(password),
+            password_changed_at=utcnow(),
+        )
         s.add(user)
         s.flush()
         audit.record(s, actor, "user.create", "user", user.id, username=username, role=role)

@@ -20,8 +20,9 @@ def uic_binary() -> str:
 
 
 def compile_form(ui: Path) -> str:
-    out = subprocess.run([uic_binary(), "--from-imports", str(ui)], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [uic_binary(), "--from-imports", str(ui)], check=True, capture_output=True, text=True
+    ).stdout
     body = "\n".join(line for line in out.splitlines() if not line.startswith("## Created by"))
     return HEADER.format(name=ui.name) + body + "\n"
 

@@ -21,5 +21,6 @@ def message_of(exc: BaseException) -> str:
 def show_error(parent: QWidget | None, exc: BaseException, tb: str = "") -> None:
     if tb:
         log.error("task failed\n%s", tb)
-    QMessageBox.warning(parent, QCoreApplication.translate("errors", "ArchiveDesk"),
-                        message_of(exc))
+    QMessageBox.warning(
+        parent, QCoreApplication.translate("errors", "ArchiveDesk"), message_of(exc)
+    )

@@ -49,20 +49,43 @@ class MainWindow(QMainWindow):
             (self.tr("Intake"), self.intake),
             (self.tr("Storeroom"), self.storeroom),
             (self.tr("Stocktake"), self.stocktake),
-            (self.tr("Review queue"), PlaceholderPage(self.tr("Review queue"), self.tr(
-                "Applications pulled from the provincial portal will wait here for review."))),
-            (self.tr("Registers"), PlaceholderPage(self.tr("Registers"), self.tr(
-                "Intake, transfer-out, loan, certificate and agreement registers, printable and "
-                "exportable to Excel, will be here."))),
-            (self.tr("Statistics"), PlaceholderPage(self.tr("Statistics"), self.tr(
-                "Files by status, deposit type and unit, monthly flows and overdue lists will be "
-                "here."))),
+            (
+                self.tr("Review queue"),
+                PlaceholderPage(
+                    self.tr("Review queue"),
+                    self.tr(
+                        "Applications pulled from the provincial portal will wait here for review."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Registers"),
+                PlaceholderPage(
+                    self.tr("Registers"),
+                    self.tr(
+                        "Intake, transfer-out, loan, certificate and agreement registers, printable and "
+                        "exportable to Excel, will be here."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Statistics"),
+                PlaceholderPage(
+                    self.tr("Statistics"),
+                    self.tr(
+                        "Files by status, deposit type and unit, monthly flows and overdue lists will be "
+                        "here."
+                    ),
+                ),
+            ),
             (self.tr("Settings"), SettingsPage(ctx)),
         ]
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
-        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 8px; }")
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 15px; } QListWidget::item { padding: 8px; }"
+        )
         self.stack = QStackedWidget()
         for title, page in self.pages:
             self.nav.addItem(title)
@@ -88,8 +111,9 @@ class MainWindow(QMainWindow):
         self.search_box = QLineEdit()
         self.search_box.setObjectName("globalSearch")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setPlaceholderText(self.tr(
-            "Search: name, pinyin (zw), ID number or its last digits, file number, scan…"))
+        self.search_box.setPlaceholderText(
+            self.tr("Search: name, pinyin (zw), ID number or its last digits, file number, scan…")
+        )
         self.search_box.setMinimumWidth(480)
         self.search_box.returnPressed.connect(self.run_search)
         bar.addWidget(QLabel(self.tr("Search ")))
@@ -98,8 +122,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&New holder…"), QKeySequence.StandardKey.New,
-                     self._on_new_holder)
+        self._action(
+            file_menu, self.tr("&New holder…"), QKeySequence.StandardKey.New, self._on_new_holder
+        )
         backup = self._action(file_menu, self.tr("&Back up database…"), None, self._on_backup)
         backup.setEnabled(allowed(self.ctx.actor.role, "backup"))
         file_menu.addSeparator()
@@ -107,8 +132,12 @@ class MainWindow(QMainWindow):
         go = self.menuBar().addMenu(self.tr("&Go"))
         self._action(go, self.tr("Search box"), QKeySequence("Ctrl+F"), self._focus_search)
         for i, (title, _page) in enumerate(self.pages):
-            self._action(go, title, QKeySequence(f"Ctrl+{i + 1}"),
-                         lambda checked=False, i=i: self.nav.setCurrentRow(i))
+            self._action(
+                go,
+                title,
+                QKeySequence(f"Ctrl+{i + 1}"),
+                lambda checked=False, i=i: self.nav.setCurrentRow(i),
+            )
         account = self.menuBar().addMenu(self.tr("&Account"))
         self._action(account, self.tr("Change &password…"), None, self._on_change_password)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -124,8 +153,9 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.db_label = QLabel(describe(self.ctx.url))
-        self.user_label = QLabel(self.tr("User: {0} ({1})").format(
-            self.ctx.actor.username, self.ctx.actor.role_label))
+        self.user_label = QLabel(
+            self.tr("User: {0} ({1})").format(self.ctx.actor.username, self.ctx.actor.role_label)
+        )
         self.statusBar().addWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.user_label)
 
@@ -151,8 +181,9 @@ class MainWindow(QMainWindow):
         self.holders.new_holder()
 
     def _on_backup(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up database"),
-                                              "archive-desk-backup.bak")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up database"), "archive-desk-backup.bak"
+        )
         if not path:
             return
 
@@ -161,8 +192,12 @@ class MainWindow(QMainWindow):
 
             return backup.backup(self.ctx, path)
 
-        tasks.run_task(self, work, lambda out: self.statusBar().showMessage(
-            self.tr("Backed up to {0}").format(out), 8000), progress=self.tr("Backing up…"))
+        tasks.run_task(
+            self,
+            work,
+            lambda out: self.statusBar().showMessage(self.tr("Backed up to {0}").format(out), 8000),
+            progress=self.tr("Backing up…"),
+        )
 
     def _on_change_password(self) -> None:
         from archive_desk.ui.dialogs.password import ChangePasswordDialog
@@ -173,8 +208,11 @@ class MainWindow(QMainWindow):
     def _on_about(self) -> None:
         from archive_desk import __version__
 
-        QMessageBox.about(self, self.tr("About ArchiveDesk"), self.tr(
-            "ArchiveDesk {0}\nPersonnel files of floating personnel.").format(__version__))
+        QMessageBox.about(
+            self,
+            self.tr("About ArchiveDesk"),
+            self.tr("ArchiveDesk {0}\nPersonnel files of floating personnel.").format(__version__),
+        )
 
     # ----- window state -----------------------------------------------------------------
     def _restore_state(self) -> None:

@@ -10,8 +10,13 @@ from archive_desk.services.errors import PermissionDenied
 
 
 def zhang() -> HolderData:
-    return HolderData(name="张伟", id_number="11010519491231002x", phone="13812345678",
-                      education_code="21", relations=[Relation("李娜", "12")])
+    return HolderData(
+        name="张伟",
+        id_number="11010519491231002x",
+        phone="13812345678",
+        education_code="21",
+        relations=[Relation("李娜", "12")],
+    )
 
 
 def test_create_normalises_and_derives(admin):
@@ -86,10 +91,23 @@ def test_keyset_pages_walk_all_holders(admin):
 def test_office_can_list_holders_missing_required_items(admin):
     from archive_desk.services import settings
 
-    full = holders.create(admin, HolderData(
-        name="全员", id_number="11010519491231002X", ethnicity_code="01", hukou_location="北京",
-        political_status_code="13", education_code="21", graduated_school="某大学", major="法学",
-        work_start_date=date(1972, 7, 1), employer="某公司", phone="13800138000", address="某地"))
+    full = holders.create(
+        admin,
+        HolderData(
+            name="全员",
+            id_number="11010519491231002X",
+            ethnicity_code="01",
+            hukou_location="北京",
+            political_status_code="13",
+            education_code="21",
+            graduated_school="某大学",
+            major="法学",
+            work_start_date=date(1972, 7, 1),
+            employer="某公司",
+            phone="13800138000",
+            address="某地",
+        ),
+    )
     gap = holders.create(admin, HolderData(name="缺项", id_number="440524188001010014"))
     listed = holders.incomplete(admin)
     assert [r.id for r, _ in listed] == [gap.id]

@@ -20,9 +20,15 @@ def pdf_text(path) -> str:
 
 @pytest.fixture
 def office(admin):
-    settings.update_many(admin, {"centre.name": "某某县公共就业和人才服务中心",
-                                 "centre.address": "某某县人民路1号", "centre.post_code": "264000",
-                                 "centre.phone": "0535-1234567"})
+    settings.update_many(
+        admin,
+        {
+            "centre.name": "某某县公共就业和人才服务中心",
+            "centre.address": "某某县人民路1号",
+            "centre.post_code": "264000",
+            "centre.phone": "0535-1234567",
+        },
+    )
     storage.create_locations(admin, storage.plan_locations(admin, SPEC, capacity=5))
     with admin.uow() as uow:
         uow.session.add(Unit(name="烟台海丰科技有限公司", credit_code="91370600MA0000001X"))
@@ -32,8 +38,9 @@ def office(admin):
 
 @pytest.fixture
 def holder(office):
-    return holders.create(office, HolderData(name="赵敏", id_number="11010519491231002X",
-                                             phone="13800138000"))
+    return holders.create(
+        office, HolderData(name="赵敏", id_number="11010519491231002X", phone="13800138000")
+    )
 
 
 def test_walk_through_new_holder_to_a_file_on_its_shelf(office, holder, tmp_path):
@@ -43,30 +50,75 @@ def test_walk_through_new_holder_to_a_file_on_its_shelf(office, holder, tmp_path
     assert letter.valid_until == date.today() + timedelta(days=30)
     assert [l_.number for l_ in intake.open_letters(office)] == [letter.number]
     text = pdf_text(intake_documents.transfer_request(office, letter.number, tmp_path / "l.pdf"))
-    for part in (letter.number, "青岛市人才服务中心", "赵敏", "11010519491231002X",
-                 "某某县公共就业和人才服务中心", "某某县人民路1号", "264000", "0535-1234567",
-                 "调档函存根", "同意调出", "暂不同意调出", f"{letter.valid_until.year}年"):
+    for part in (
+        letter.number,
+        "青岛市人才服务中心",
+        "赵敏",
+        "11010519491231002X",
+        "某某县公共就业和人才服务中心",
+        "某某县人民路1号",
+        "264000",
+        "0535-1234567",
+        "调档函存根",
+        "同意调出",
+        "暂不同意调出",
+        f"{letter.valid_until.year}年",
+    ):
         assert part in text, part
 
     intake.refuse_self_carried(office, holder.id, "本人持档前来")
     with pytest.raises(InvalidInput, match="机要通信、EMS或专人送取"):
-        intake.record_arrival(office, holder.id, mode="本人自带", sender="x", seal_intact=True,
-                              material_count=3, checker="李")
+        intake.record_arrival(
+            office,
+            holder.id,
+            mode="本人自带",
+            sender="x",
+            seal_intact=True,
+            material_count=3,
+            checker="李",
+        )
     with pytest.raises(InvalidInput, match="运单号"):
-        intake.record_arrival(office, holder.id, mode="EMS", sender="青岛市人才服务中心",
-                              seal_intact=True, material_count=3, checker="李")
-    intake.record_arrival(office, holder.id, mode="EMS", tracking_number="EA123456789CN",
-                          sender="青岛市人才服务中心", seal_intact=True, originals=1, copies=1,
-                          material_count=36, checker="李档案", letter_number=letter.number)
+        intake.record_arrival(
+            office,
+            holder.id,
+            mode="EMS",
+            sender="青岛市人才服务中心",
+            seal_intact=True,
+            material_count=3,
+            checker="李",
+        )
+    intake.record_arrival(
+        office,
+        holder.id,
+        mode="EMS",
+        tracking_number="EA123456789CN",
+        sender="青岛市人才服务中心",
+        seal_intact=True,
+        originals=1,
+        copies=1,
+        material_count=36,
+        checker="李档案",
+        letter_number=letter.number,
+    )
     assert intake.open_letters(office) == []
     assert [a[1] for a in intake.arrivals_to_accept(office)] == ["赵敏"]
 
-    notice = intake.issue_notice(office, holder.id, ["学位证书复印件", "转正定级表"],
-                                 date.today() + timedelta(days=30))
+    notice = intake.issue_notice(
+        office, holder.id, ["学位证书复印件", "转正定级表"], date.today() + timedelta(days=30)
+    )
     assert notice.number == f"缺件〔{year}〕第0001号" and not notice.overdue
     text = pdf_text(intake_documents.missing_notice(office, notice.number, tmp_path / "n.pdf"))
-    for part in ("学位证书复印件", "转正定级表", "赵敏", notice.number, "第一联", "第二联",
-                 "容缺受理", "存档人（签字）", "本人承诺"):
+    for part in (
+        "学位证书复印件",
+        "转正定级表",
+        "赵敏",
+        notice.number,
+        "第一联",
+        "第二联",
+        "容缺受理",
+        "存档人（签字）",
+        "本人承诺",
+    ):
         assert part in text, part
 
     slot = intake.suggest_slot(office)
@@ -76,14 +128,33 @@ def test_walk_through_new_holder_to_a_file_on_its_shelf(office, holder, tmp_path
     hit = search.search(office, "DA0000001")[0]
     assert hit.status == "in_storage" and hit.location == done.location_name
     text = pdf_text(intake_documents.intake_receipt(office, "DA0000001", tmp_path / "r.pdf"))
-    for part in ("青岛市人才服务中心", "赵敏", "11010519491231002X", "正本1卷", "副本1卷",
-                 "材料36份", letter.number, "DA0000001", "已全部收到"):
+    for part in (
+        "青岛市人才服务中心",
+        "赵敏",
+        "11010519491231002X",
+        "正本1卷",
+        "副本1卷",
+        "材料36份",
+        letter.number,
+        "DA0000001",
+        "已全部收到",
+    ):
         assert part in text, part
     with office.uow() as uow:
-        kinds = list(uow.session.scalars(select(Event.kind).where(
-            Event.holder_id == holder.id).order_by(Event.id)))
-    assert kinds == ["holder.created", "letter.issued", "arrival.refused", "file.arrived",
-                     "notice.issued", "file.moved", "file.accepted"]
+        kinds = list(
+            uow.session.scalars(
+                select(Event.kind).where(Event.holder_id == holder.id).order_by(Event.id)
+            )
+        )
+    assert kinds == [
+        "holder.created",
+        "letter.issued",
+        "arrival.refused",
+        "file.arrived",
+        "notice.issued",
+        "file.moved",
+        "file.accepted",
+    ]
     assert storage.move_log(office, file_number="DA0000001")[0].reason == "入库"
     intake.fulfil_notice(office, notice.number)
     assert intake.open_notices(office) == []
@@ -105,13 +176,27 @@ def test_expired_and_cancelled_letters(office, holder):
 
 def test_return_to_sender_with_its_letter(office, holder, tmp_path):
     letter = intake.issue_letter(office, holder.id, "青岛市人才服务中心")
-    intake.record_arrival(office, holder.id, mode="机要", tracking_number="JY-0001",
-                          sender="青岛市人才服务中心", seal_intact=False, material_count=5,
-                          checker="李档案", letter_number=letter.number)
+    intake.record_arrival(
+        office,
+        holder.id,
+        mode="机要",
+        tracking_number="JY-0001",
+        sender="青岛市人才服务中心",
+        seal_intact=False,
+        material_count=5,
+        checker="李档案",
+        letter_number=letter.number,
+    )
     intake.return_to_sender(office, holder.id, "缺少干部履历表")
     text = pdf_text(intake_documents.return_letter(office, letter.number, tmp_path / "b.pdf"))
-    for part in ("青岛市人才服务中心", "赵敏", "11010519491231002X", "缺少干部履历表",
-                 letter.number, "退回"):
+    for part in (
+        "青岛市人才服务中心",
+        "赵敏",
+        "11010519491231002X",
+        "缺少干部履历表",
+        letter.number,
+        "退回",
+    ):
         assert part in text, part
     with pytest.raises(InvalidInput, match="已到档并核对"):
         intake.accept(office, holder.id, "personal", "K01-Q01-L001-A-J01-C01-G01")
@@ -119,8 +204,15 @@ def test_return_to_sender_with_its_letter(office, holder, tmp_path):
 
 def test_acceptance_rules(office, holder, make_user):
     intake.issue_letter(office, holder.id, "原单位")
-    intake.record_arrival(office, holder.id, mode="专人送取", sender="原单位", seal_intact=True,
-                          material_count=10, checker="李")
+    intake.record_arrival(
+        office,
+        holder.id,
+        mode="专人送取",
+        sender="原单位",
+        seal_intact=True,
+        material_count=10,
+        checker="李",
+    )
     with pytest.raises(InvalidInput, match="须选择存档单位"):
         intake.accept(office, holder.id, "unit", "K01-Q01-L001-A-J01-C01-G01")
     with pytest.raises(InvalidInput, match="全部未移动"):

@@ -24,7 +24,8 @@ ENGINES = ["sqlite", "postgresql"]
 def _diff(engine):
     with engine.connect() as conn:
         mc = MigrationContext.configure(
-            conn, opts={"compare_type": True, "include_name": include_name})
+            conn, opts={"compare_type": True, "include_name": include_name}
+        )
         return compare_metadata(mc, Base.metadata)
 
 

@@ -9,7 +9,9 @@ from archive_desk.services.errors import InvalidInput, PermissionDenied, Unavail
 def test_settings_have_defaults_and_are_stored_in_the_database(admin):
     values = settings.get_all(admin)
     assert values["letters.validity_days"] == 30 and values["loans.period_days"] == 7
-    settings.update_many(admin, {"centre.name": "烟台市某县人才服务中心", "loans.period_days": "10"})
+    settings.update_many(
+        admin, {"centre.name": "烟台市某县人才服务中心", "loans.period_days": "10"}
+    )
     values = settings.get_all(admin)
     assert values["centre.name"] == "烟台市某县人才服务中心" and values["loans.period_days"] == 10
 
@@ -70,7 +72,9 @@ def test_same_seed_same_names(tmp_path, sqlite_template):
 def test_backup_and_restore_round_trip(admin, tmp_path):
     from archive_desk.domain.holder import HolderData
 
-    if admin.dialect == "postgresql" and not (shutil.which("pg_dump") and shutil.which("pg_restore")):
+    if admin.dialect == "postgresql" and not (
+        shutil.which("pg_dump") and shutil.which("pg_restore")
+    ):
         with pytest.raises(Unavailable, match="pg_dump"):
             backup.backup(admin, tmp_path / "x.dump")
         return

@@ -51,20 +51,26 @@ def test_bulk_creation_previews_then_creates_slots_with_names(admin):
     assert len(slots) == 12 and slots[0].name == "1号库房1区2列B面1节1层1格"
 
 
-@pytest.mark.parametrize("spec, reason", [
-    ("库房1 区1 列1–2 面C 节1 层1 格1", "面C"),
-    ("库房1 区1 列x 面A 节1 层1 格1", "列x"),
-    ("库房1 区1 面A 节1 层1 格1", "列"),
-    ("仓库1 区1 列1 面A 节1 层1 格1", "仓库1"),
-])
+@pytest.mark.parametrize(
+    "spec, reason",
+    [
+        ("库房1 区1 列1–2 面C 节1 层1 格1", "面C"),
+        ("库房1 区1 列x 面A 节1 层1 格1", "列x"),
+        ("库房1 区1 面A 节1 层1 格1", "列"),
+        ("仓库1 区1 列1 面A 节1 层1 格1", "仓库1"),
+    ],
+)
 def test_bad_spec_names_the_part(admin, spec, reason):
     with pytest.raises(InvalidInput, match=reason):
         storage.plan_locations(admin, spec, capacity=10)
 
 
 def test_moves_preview_every_row_and_apply_all_or_nothing(admin, files):
-    pairs = [(files[0], "K01-Q01-L001-A-J01-C01-G01"), (files[1], "K01-Q01-L001-A-J01-C01-G01"),
-             (files[2], "K01-Q01-L001-A-J01-C01-G01")]
+    pairs = [
+        (files[0], "K01-Q01-L001-A-J01-C01-G01"),
+        (files[1], "K01-Q01-L001-A-J01-C01-G01"),
+        (files[2], "K01-Q01-L001-A-J01-C01-G01"),
+    ]
     plan = storage.plan_moves(admin, pairs, "入库")
     assert [r.error for r in plan[:2]] == ["", ""]
     assert "已满" in plan[2].error  # capacity 2
@@ -75,8 +81,11 @@ def test_moves_preview_every_row_and_apply_all_or_nothing(admin, files):
     assert storage.apply_moves(admin, pairs, "入库") == 3
     assert [s.files for s in storage.occupancy(admin, "K01-Q01-L001-A-J01-C01")[:2]] == [2, 1]
     assert storage.files_in(admin, "K01-Q01-L001-A-J01-C01-G02") == [(files[2], "存档丙")]
-    assert [n for _c, n, _name in storage.files_under(admin, "K01-Q01-L001-A-J01-C01-")] == \
-        [files[0], files[1], files[2]]  # the whole 节1层1 cell in one query
+    assert [n for _c, n, _name in storage.files_under(admin, "K01-Q01-L001-A-J01-C01-")] == [
+        files[0],
+        files[1],
+        files[2],
+    ]  # the whole 节1层1 cell in one query
 
 
 def test_move_log_is_append_only_and_filterable(admin, files):
@@ -84,7 +93,9 @@ def test_move_log_is_append_only_and_filterable(admin, files):
     storage.apply_moves(admin, [(files[0], "K01-Q01-L002-B-J02-C02-G03")], "整理")
     log = storage.move_log(admin, file_number=files[0])
     assert [(m.reason, m.to_name) for m in log] == [
-        ("整理", "1号库房1区2列B面2节2层3格"), ("入库", "1号库房1区1列A面1节1层1格")]
+        ("整理", "1号库房1区2列B面2节2层3格"),
+        ("入库", "1号库房1区1列A面1节1层1格"),
+    ]
     assert log[0].from_name == "1号库房1区1列A面1节1层1格" and log[0].operator == "admin"
     assert [m.reason for m in storage.move_log(admin, reason="入库")] == ["入库"]
     assert len(storage.move_log(admin, code_prefix="K01-Q01-L002")) == 1
@@ -95,10 +106,16 @@ def test_move_log_is_append_only_and_filterable(admin, files):
 def test_move_rules(admin, files, make_user):
     with pytest.raises(InvalidInput, match="原因"):
         storage.plan_moves(admin, [(files[0], "K01-Q01-L001-A-J01-C01-G01")], "借出")
-    rows = storage.plan_moves(admin, [(files[0], "K01-Q01-L001-A-J01-C01-G01"),
-                                      ("DA9999999", "K01-Q01-L001-A-J01-C01-G01"),
-                                      (files[1], "K01-Q01-L001-A"),
-                                      (files[2], "K01-Q01-L001-A-J01-C01-G01")], "整理")
+    rows = storage.plan_moves(
+        admin,
+        [
+            (files[0], "K01-Q01-L001-A-J01-C01-G01"),
+            ("DA9999999", "K01-Q01-L001-A-J01-C01-G01"),
+            (files[1], "K01-Q01-L001-A"),
+            (files[2], "K01-Q01-L001-A-J01-C01-G01"),
+        ],
+        "整理",
+    )
     assert "不在库" in rows[0].error and "没有此档案编号" in rows[1].error
     assert "不是格位" in rows[2].error
     with pytest.raises(PermissionDenied):

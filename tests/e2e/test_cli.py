@@ -39,13 +39,15 @@ def test_check_id_reports_and_exits_1_on_any_invalid(cli):
 
 @pytest.mark.parametrize("fresh_url", ENGINES, indirect=True)
 def test_init_demo_search_on_a_fresh_database(cli, fresh_url):
-    code, out, _ = cli("--db", fresh_url, "init", "--admin", "boss", "--password-stdin",
-                       stdin=PASSWORD + "\n")
+    code, out, _ = cli(
+        "--db", fresh_url, "init", "--admin", "boss", "--password-stdin", stdin=PASSWORD + "\n"
+    )
     assert code == 0 and "boss" in out
     code, out, _ = cli("--db", fresh_url, "init")
     assert code == 0 and "最新" in out  # idempotent
-    code, out, _ = cli("--db", fresh_url, "--user", "boss", "demo-data", "--files", "400",
-                       "--seed", "9")
+    code, out, _ = cli(
+        "--db", fresh_url, "--user", "boss", "demo-data", "--files", "400", "--seed", "9"
+    )
     assert code == 0 and json.loads(out)["files"] == 400
     code, out, _ = cli("--db", fresh_url, "--user", "boss", "search", "DA0000003", "--json")
     hits = json.loads(out)

@@ -13,8 +13,9 @@ from tests.ui.conftest import wait_tasks
 
 @pytest.fixture
 def page(qtbot, admin, zh, monkeypatch):
-    storage.create_locations(admin, storage.plan_locations(
-        admin, "库房1 区1 列1 面A 节1 层1 格1–2", capacity=3))
+    storage.create_locations(
+        admin, storage.plan_locations(admin, "库房1 区1 列1 面A 节1 层1 格1–2", capacity=3)
+    )
     shown = []
     monkeypatch.setattr(pdf_preview.PdfPreviewDialog, "exec", lambda self: shown.append(self))
     p = IntakePage(admin)
@@ -26,6 +27,7 @@ def page(qtbot, admin, zh, monkeypatch):
 
 def _auto(monkeypatch, dialog_cls, fill):
     """Run a dialog as a clerk would: fill it, press OK, wait for the service."""
+
     def exec_(self):
         fill(self)
         self.submit()
@@ -34,11 +36,13 @@ def _auto(monkeypatch, dialog_cls, fill):
         from PySide6.QtCore import QCoreApplication
 
         from archive_desk.ui import tasks
+
         deadline = time.time() + 10
         while tasks.running() and time.time() < deadline:
             QCoreApplication.processEvents()
         QCoreApplication.processEvents()
         return self.result() == 1
+
     monkeypatch.setattr(dialog_cls, "exec", exec_)
 
 
@@ -50,17 +54,27 @@ def test_counter_intake_from_letter_to_shelf(qtbot, admin, page, monkeypatch):
     assert page.chosen.text() == "存档人：周芷若"
     assert page.actions["letter"].isEnabled() and not page.actions["accept"].isEnabled()
 
-    _auto(monkeypatch, intake_dialogs.IssueLetterDialog,
-          lambda d: d.addressee.setText("青岛市人才服务中心"))
+    _auto(
+        monkeypatch,
+        intake_dialogs.IssueLetterDialog,
+        lambda d: d.addressee.setText("青岛市人才服务中心"),
+    )
     page._on_letter()
     wait_tasks(qtbot)
     assert page.previews and page.letters.rowCount() == 1
     assert "第0001号" in page.letters.item(0, 0).text()
 
     page.choose(h.id, "周芷若", "awaiting_arrival")
-    _auto(monkeypatch, intake_dialogs.ArrivalDialog, lambda d: (
-        d.mode.setCurrentText("EMS"), d.tracking.setText("EA1CN"),
-        d.sender.setText("青岛市人才服务中心"), d.materials.setValue(20)))
+    _auto(
+        monkeypatch,
+        intake_dialogs.ArrivalDialog,
+        lambda d: (
+            d.mode.setCurrentText("EMS"),
+            d.tracking.setText("EA1CN"),
+            d.sender.setText("青岛市人才服务中心"),
+            d.materials.setValue(20),
+        ),
+    )
     page._on_arrival()
     wait_tasks(qtbot)
     assert page.letters.rowCount() == 0 and page.to_accept.rowCount() == 1
@@ -119,12 +133,22 @@ def test_home_lists_todays_work(qtbot, admin, zh):
 def test_notice_from_the_page_appears_in_the_list_and_closes(qtbot, admin, page, monkeypatch):
     h = holders.create(admin, HolderData(name="小昭", id_number="11010519491231002X"))
     intake.issue_letter(admin, h.id, "原单位")
-    intake.record_arrival(admin, h.id, mode="专人送取", sender="原单位", seal_intact=True,
-                          material_count=8, checker="李")
+    intake.record_arrival(
+        admin,
+        h.id,
+        mode="专人送取",
+        sender="原单位",
+        seal_intact=True,
+        material_count=8,
+        checker="李",
+    )
     page.choose(h.id, "小昭", "received")
     assert page.actions["notice"].isEnabled()
-    _auto(monkeypatch, intake_dialogs.NoticeDialog,
-          lambda d: d.items.setPlainText("学位证书复印件\n转正定级表"))
+    _auto(
+        monkeypatch,
+        intake_dialogs.NoticeDialog,
+        lambda d: d.items.setPlainText("学位证书复印件\n转正定级表"),
+    )
     page._on_notice()
     wait_tasks(qtbot)
     assert page.notices.rowCount() == 1

@@ -11,8 +11,9 @@ from tests.ui.conftest import wait_tasks
 def _sign_in(qtbot, dlg, user, password):
     dlg.ui.userEdit.setText(user)
     dlg.ui.passwordEdit.setText(password)
-    qtbot.mouseClick(dlg.ui.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dlg.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     wait_tasks(qtbot)
 
 

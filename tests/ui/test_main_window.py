@@ -22,13 +22,27 @@ def window(qtbot, admin, zh):
 
 def test_navigation_and_empty_pages_say_what_will_come(window):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["首页", "存档人", "档案接收", "库房", "盘点", "审核队列", "台账", "统计",
-                      "设置"]
+    assert titles == [
+        "首页",
+        "存档人",
+        "档案接收",
+        "库房",
+        "盘点",
+        "审核队列",
+        "台账",
+        "统计",
+        "设置",
+    ]
     window.nav.setCurrentRow(5)
-    assert "审核" in window.stack.currentWidget().findChild(type(window.db_label),
-                                                          "placeholderText").text()
-    assert "admin" in window.user_label.text() and "SQLite" in window.db_label.text() or \
-        "PostgreSQL" in window.db_label.text()
+    assert (
+        "审核"
+        in window.stack.currentWidget().findChild(type(window.db_label), "placeholderText").text()
+    )
+    assert (
+        "admin" in window.user_label.text()
+        and "SQLite" in window.db_label.text()
+        or "PostgreSQL" in window.db_label.text()
+    )
 
 
 def test_home_counts_holders(window, qtbot):

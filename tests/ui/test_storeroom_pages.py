@@ -107,8 +107,10 @@ def test_stocktake_page_scans_and_applies(qtbot, admin, files, zh, yes, tmp_path
     assert "错位" in page.log.item(0).text()
     page.finish()
     wait_tasks(qtbot)
-    outcomes = {page.results.item(r, 0).text(): page.results.item(r, 2).text()
-                for r in range(page.results.rowCount())}
+    outcomes = {
+        page.results.item(r, 0).text(): page.results.item(r, 2).text()
+        for r in range(page.results.rowCount())
+    }
     assert outcomes == {files[0]: "错位", files[1]: "缺失"}
     page.report(path=str(tmp_path / "r.xlsx"))
     wait_tasks(qtbot)
@@ -127,8 +129,14 @@ def test_pdf_preview_renders_every_page(qtbot, admin, shelves, tmp_path, zh):  #
     assert len(dlg.pages) == 2 and dlg.pages[0].width() > 700
 
 
-def test_file_labels_of_a_cell_and_retiring_an_empty_shelf(qtbot, admin, files, zh, yes,  # noqa: F811
-                                                            monkeypatch):
+def test_file_labels_of_a_cell_and_retiring_an_empty_shelf(
+    qtbot,
+    admin,
+    files,
+    zh,
+    yes,  # noqa: F811
+    monkeypatch,
+):
     shown = []
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: shown.append(self))
     storage.apply_moves(admin, [(files[0], A1)], "入库")

@@ -21,16 +21,22 @@ def test_birth_date_and_sex_are_filled_from_the_id_number():
 
 
 def test_entered_birth_date_and_sex_must_agree_with_the_id_number():
-    d = HolderData(name="张三", id_number="11010519491231002X", sex_code="1",
-                   birth_date=date(1950, 1, 1))
+    d = HolderData(
+        name="张三", id_number="11010519491231002X", sex_code="1", birth_date=date(1950, 1, 1)
+    )
     errors, _ = validate(d, today=TODAY)
     assert "应为女" in errors["sex_code"]
     assert "1949-12-31" in errors["birth_date"]
 
 
 def test_each_bad_field_gets_its_own_message():
-    d = HolderData(name="张3", id_number="110105194912310021", phone="12345",
-                   ethnicity_code="77", work_start_date=date(2030, 1, 1))
+    d = HolderData(
+        name="张3",
+        id_number="110105194912310021",
+        phone="12345",
+        ethnicity_code="77",
+        work_start_date=date(2030, 1, 1),
+    )
     errors, _ = validate(d, today=TODAY)
     assert set(errors) >= {"name", "id_number", "phone", "ethnicity_code", "work_start_date"}
     assert "校验码" in errors["id_number"]
@@ -44,8 +50,11 @@ def test_unknown_region_code_is_a_warning_not_an_error():
 
 
 def test_relations_are_checked():
-    d = HolderData(name="王五", id_number="11010519491231002X",
-                   relations=[Relation("", "10"), Relation("赵六", "12", "110105194912310021")])
+    d = HolderData(
+        name="王五",
+        id_number="11010519491231002X",
+        relations=[Relation("", "10"), Relation("赵六", "12", "110105194912310021")],
+    )
     errors, _ = validate(d, today=TODAY)
     assert "姓名不能为空" in errors["relations.1"]
     assert "校验码" in errors["relations.2"]

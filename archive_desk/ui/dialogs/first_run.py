@@ -21,9 +21,12 @@ class FirstRunDialog(QDialog):
         self.ctx = ctx
         self.created_username = ""
         self.setWindowTitle(self.tr("First run — create the administrator"))
-        intro = QLabel(self.tr(
-            "This database has no users yet. Create the administrator account; choose a password "
-            "of at least 8 characters with letters and digits. There is no default password."))
+        intro = QLabel(
+            self.tr(
+                "This database has no users yet. Create the administrator account; choose a password "
+                "of at least 8 characters with letters and digits. There is no default password."
+            )
+        )
         intro.setWordWrap(True)
         self.user = QLineEdit("admin")
         self.display = QLineEdit()
@@ -39,10 +42,12 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Display name"), self.display)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Repeat password"), self.confirm)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Create administrator"))
+            self.tr("Create administrator")
+        )
         self.buttons.accepted.connect(self._on_create)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -56,7 +61,11 @@ class FirstRunDialog(QDialog):
         if self.password.text() != self.confirm.text():
             self.message.setText(self.tr("The two passwords differ."))
             return
-        name, display, pw = self.user.text().strip(), self.display.text().strip(), self.password.text()
+        name, display, pw = (
+            self.user.text().strip(),
+            self.display.text().strip(),
+            self.password.text(),
+        )
 
         def create(_control):
             from archive_desk.services import users

@@ -34,8 +34,9 @@ class _ServiceDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -62,7 +63,11 @@ class _ServiceDialog(QDialog):
 
 class IssueLetterDialog(_ServiceDialog):
     def __init__(self, ctx, holder_id: int, holder_name: str, parent=None):
-        super().__init__(ctx, QCoreApplication.translate("IntakeDialogs", "Issue a transfer request letter"), parent)
+        super().__init__(
+            ctx,
+            QCoreApplication.translate("IntakeDialogs", "Issue a transfer request letter"),
+            parent,
+        )
         self.holder_id = holder_id
         self.addressee = QLineEdit()
         self.addressee.setObjectName("addressee")
@@ -77,9 +82,10 @@ class IssueLetterDialog(_ServiceDialog):
 
 
 class ArrivalDialog(_ServiceDialog):
-    def __init__(self, ctx, holder_id: int, holder_name: str, letter_number: str = "",
-                 parent=None):
-        super().__init__(ctx, QCoreApplication.translate("IntakeDialogs", "Record an arrival"), parent)
+    def __init__(self, ctx, holder_id: int, holder_name: str, letter_number: str = "", parent=None):
+        super().__init__(
+            ctx, QCoreApplication.translate("IntakeDialogs", "Record an arrival"), parent
+        )
         self.holder_id = holder_id
         self.mode = QComboBox()
         self.mode.addItems(["机要", "EMS", "专人送取"])
@@ -94,16 +100,26 @@ class ArrivalDialog(_ServiceDialog):
         self.materials.setRange(0, 999)
         self.checker = QLineEdit(ctx.actor.username)
         self.note = QLineEdit()
-        for label, w in ((self.tr("Holder"), QLabel(holder_name)), (self.tr("Came by"), self.mode),
-                         (self.tr("Tracking number"), self.tracking),
-                         (self.tr("Sender"), self.sender), (self.tr("Letter number"), self.letter),
-                         ("", self.seal), (self.tr("Volumes (originals)"), self.originals),
-                         (self.tr("Volumes (copies)"), self.copies),
-                         (self.tr("Materials"), self.materials), (self.tr("Checker"), self.checker),
-                         (self.tr("Note"), self.note)):
+        for label, w in (
+            (self.tr("Holder"), QLabel(holder_name)),
+            (self.tr("Came by"), self.mode),
+            (self.tr("Tracking number"), self.tracking),
+            (self.tr("Sender"), self.sender),
+            (self.tr("Letter number"), self.letter),
+            ("", self.seal),
+            (self.tr("Volumes (originals)"), self.originals),
+            (self.tr("Volumes (copies)"), self.copies),
+            (self.tr("Materials"), self.materials),
+            (self.tr("Checker"), self.checker),
+            (self.tr("Note"), self.note),
+        ):
             self.form.addRow(label, w)
-        hint = QLabel(self.tr("A file brought by the holder in person is not accepted: use "
-                              "“Refuse self-carried file” instead."))
+        hint = QLabel(
+            self.tr(
+                "A file brought by the holder in person is not accepted: use "
+                "“Refuse self-carried file” instead."
+            )
+        )
         hint.setWordWrap(True)
         self.form.addRow(hint)
         self.finish_form()
@@ -112,18 +128,34 @@ class ArrivalDialog(_ServiceDialog):
         from archive_desk.services import intake
 
         return intake.record_arrival(
-            self.ctx, self.holder_id, mode=self.mode.currentText(),
-            tracking_number=self.tracking.text(), sender=self.sender.text(),
-            seal_intact=self.seal.isChecked(), originals=self.originals.value(),
-            copies=self.copies.value(), material_count=self.materials.value(),
-            checker=self.checker.text(), letter_number=self.letter.text().strip() or None,
-            note=self.note.text())
+            self.ctx,
+            self.holder_id,
+            mode=self.mode.currentText(),
+            tracking_number=self.tracking.text(),
+            sender=self.sender.text(),
+            seal_intact=self.seal.isChecked(),
+            originals=self.originals.value(),
+            copies=self.copies.value(),
+            material_count=self.materials.value(),
+            checker=self.checker.text(),
+            letter_number=self.letter.text().strip() or None,
+            note=self.note.text(),
+        )
 
 
 class AcceptDialog(_ServiceDialog):
-    def __init__(self, ctx, holder_id: int, holder_name: str, units: list[tuple[int, str]],
-                 suggested_slot: str | None, parent=None):
-        super().__init__(ctx, QCoreApplication.translate("IntakeDialogs", "Accept the file"), parent)
+    def __init__(
+        self,
+        ctx,
+        holder_id: int,
+        holder_name: str,
+        units: list[tuple[int, str]],
+        suggested_slot: str | None,
+        parent=None,
+    ):
+        super().__init__(
+            ctx, QCoreApplication.translate("IntakeDialogs", "Accept the file"), parent
+        )
         self.holder_id = holder_id
         self.deposit = QComboBox()
         self.deposit.addItem("个人委托存档", "personal")
@@ -144,13 +176,20 @@ class AcceptDialog(_ServiceDialog):
     def call(self, _control):
         from archive_desk.services import intake
 
-        return intake.accept(self.ctx, self.holder_id, self.deposit.currentData(),
-                             self.slot.text(), self.unit.currentData())
+        return intake.accept(
+            self.ctx,
+            self.holder_id,
+            self.deposit.currentData(),
+            self.slot.text(),
+            self.unit.currentData(),
+        )
 
 
 class NoticeDialog(_ServiceDialog):
     def __init__(self, ctx, holder_id: int, holder_name: str, parent=None):
-        super().__init__(ctx, QCoreApplication.translate("IntakeDialogs", "Missing-materials notice"), parent)
+        super().__init__(
+            ctx, QCoreApplication.translate("IntakeDialogs", "Missing-materials notice"), parent
+        )
         self.holder_id = holder_id
         self.items = QPlainTextEdit()
         self.items.setPlaceholderText(self.tr("One missing item per line"))
@@ -170,7 +209,10 @@ class NoticeDialog(_ServiceDialog):
         from archive_desk.services import intake
 
         d = self.deadline.date()
-        return intake.issue_notice(self.ctx, self.holder_id,
-                                   self.items.toPlainText().splitlines(),
-                                   date(d.year(), d.month(), d.day()),
-                                   self.commitment.toPlainText())
+        return intake.issue_notice(
+            self.ctx,
+            self.holder_id,
+            self.items.toPlainText().splitlines(),
+            date(d.year(), d.month(), d.day()),
+            self.commitment.toPlainText(),
+        )

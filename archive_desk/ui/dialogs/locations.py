@@ -35,8 +35,9 @@ class BulkLocationsDialog(QDialog):
         self.preview_button.clicked.connect(self.preview)
         self.summary = QLabel(self.tr("Preview first: nothing is created until you confirm."))
         self.summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("Create"))
         self.ok.setEnabled(False)
@@ -65,9 +66,11 @@ class BulkLocationsDialog(QDialog):
             self.plan = plan
             sample = "、".join(plan.sample)
             self.summary.setStyleSheet("")
-            self.summary.setText(self.tr(
-                "{0} new slot(s) will be created ({1} already exist), capacity {2} each: {3}"
-            ).format(len(plan.new_codes), plan.existing, plan.capacity, sample))
+            self.summary.setText(
+                self.tr(
+                    "{0} new slot(s) will be created ({1} already exist), capacity {2} each: {3}"
+                ).format(len(plan.new_codes), plan.existing, plan.capacity, sample)
+            )
             self.ok.setEnabled(bool(plan.new_codes))
 
         def failed(exc) -> None:
@@ -81,9 +84,14 @@ class BulkLocationsDialog(QDialog):
     def create(self) -> None:
         if self.plan is None:
             return
-        if QMessageBox.question(self, self.tr("Create storage locations"), self.tr(
-                "Create {0} slot(s)?").format(len(self.plan.new_codes))) != \
-                QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Create storage locations"),
+                self.tr("Create {0} slot(s)?").format(len(self.plan.new_codes)),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         self.apply()
 

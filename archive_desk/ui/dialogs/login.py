@@ -48,8 +48,9 @@ class LoginDialog(QDialog):
         self.ctx, first_run, where = result
         text = self.tr("Database: {0}").format(where)
         metrics = self.ui.databaseLabel.fontMetrics()
-        self.ui.databaseLabel.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle,
-                                                         self.width() - 30))
+        self.ui.databaseLabel.setText(
+            metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, self.width() - 30)
+        )
         self.ui.databaseLabel.setToolTip(text)
         self.ui.databaseLabel.setStyleSheet("color: #777; font-size: 11px;")
         self._ok.setEnabled(True)

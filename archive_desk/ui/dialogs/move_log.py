@@ -36,9 +36,17 @@ class MoveLogDialog(QDialog):
         go.clicked.connect(self.load)
         self.table = QTableWidget(0, 7)
         self.table.setObjectName("moveLog")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Time"), self.tr("File number"), self.tr("Name"), self.tr("From"),
-            self.tr("To"), self.tr("Reason"), self.tr("Operator")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("File number"),
+                self.tr("Name"),
+                self.tr("From"),
+                self.tr("To"),
+                self.tr("Reason"),
+                self.tr("Operator"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         bar = QHBoxLayout()
         for w in (self.file_number, self.prefix, self.reason, go):
@@ -49,8 +57,11 @@ class MoveLogDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        args = (self.file_number.text() or None, self.prefix.text() or None,
-                self.reason.currentData() or None)
+        args = (
+            self.file_number.text() or None,
+            self.prefix.text() or None,
+            self.reason.currentData() or None,
+        )
 
         def work(_c):
             from archive_desk.services import storage
@@ -60,8 +71,15 @@ class MoveLogDialog(QDialog):
         def shown(rows) -> None:
             self.table.setRowCount(len(rows))
             for i, m in enumerate(rows):
-                values = (m.at.strftime("%Y-%m-%d %H:%M"), m.file_number, m.holder_name,
-                          m.from_name, m.to_name, m.reason, m.operator)
+                values = (
+                    m.at.strftime("%Y-%m-%d %H:%M"),
+                    m.file_number,
+                    m.holder_name,
+                    m.from_name,
+                    m.to_name,
+                    m.reason,
+                    m.operator,
+                )
                 for j, v in enumerate(values):
                     self.table.setItem(i, j, QTableWidgetItem(v))
 

@@ -42,8 +42,15 @@ class MoveDialog(QDialog):
         self.scan.returnPressed.connect(self._on_scanned)
         self.prompt = QLabel(self.tr("Scan a file number."))
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("File number"), self.tr("Name"),
-                                              self.tr("From"), self.tr("To"), self.tr("Problem")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("File number"),
+                self.tr("Name"),
+                self.tr("From"),
+                self.tr("To"),
+                self.tr("Problem"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.clicked.connect(self.preview)
@@ -104,18 +111,29 @@ class MoveDialog(QDialog):
         for r in plan:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            for col, value in enumerate((r.file_number, r.holder_name, r.from_name,
-                                         r.to_name or r.to_code, r.error)):
+            for col, value in enumerate(
+                (r.file_number, r.holder_name, r.from_name, r.to_name or r.to_code, r.error)
+            ):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         bad = sum(1 for r in plan if r.error)
-        self.prompt.setText(self.tr("{0} move(s), {1} with problems.").format(len(plan), bad)
-                            if bad else self.tr("{0} move(s) ready.").format(len(plan)))
+        self.prompt.setText(
+            self.tr("{0} move(s), {1} with problems.").format(len(plan), bad)
+            if bad
+            else self.tr("{0} move(s) ready.").format(len(plan))
+        )
         self.apply_button.setEnabled(bool(plan) and not bad)
 
     def confirm(self) -> None:
-        if QMessageBox.question(self, self.tr("Move files"), self.tr(
-                "Move {0} file(s) now ({1})?").format(len(self.pairs), self.reason.currentText())
-                ) == QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Move files"),
+                self.tr("Move {0} file(s) now ({1})?").format(
+                    len(self.pairs), self.reason.currentText()
+                ),
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
             self.apply()
 
     def apply(self) -> None:

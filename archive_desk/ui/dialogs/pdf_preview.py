@@ -28,8 +28,9 @@ def render_pages(pdf: Path, scale: float = 1.3) -> list[QImage]:
     for page in doc:
         pil = page.render(scale=scale).to_pil().convert("RGB")
         data = pil.tobytes("raw", "RGB")
-        images.append(QImage(data, pil.width, pil.height, pil.width * 3,
-                             QImage.Format.Format_RGB888).copy())
+        images.append(
+            QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy()
+        )
     doc.close()
     return images
 
@@ -69,8 +70,9 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(buttons)
 
     def _on_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.pdf.name,
-                                              "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), self.pdf.name, "PDF (*.pdf)"
+        )
         if path:
             shutil.copyfile(self.pdf, path)
 

@@ -12,8 +12,15 @@ PAGE = 500
 
 class _HolderColumns(QAbstractTableModel):
     def headers(self) -> list[str]:
-        return [self.tr("Name"), self.tr("Sex"), self.tr("Date of birth"), self.tr("ID number"),
-                self.tr("Employer"), self.tr("File number"), self.tr("Status")]
+        return [
+            self.tr("Name"),
+            self.tr("Sex"),
+            self.tr("Date of birth"),
+            self.tr("ID number"),
+            self.tr("Employer"),
+            self.tr("File number"),
+            self.tr("Status"),
+        ]
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 7
@@ -44,8 +51,15 @@ class HolderListModel(_HolderColumns):
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         r = self._rows[index.row()]
-        values = (r.name, r.sex, r.birth_date.isoformat() if r.birth_date else "", r.id_number,
-                  r.employer, r.file_number or "", r.status)
+        values = (
+            r.name,
+            r.sex,
+            r.birth_date.isoformat() if r.birth_date else "",
+            r.id_number,
+            r.employer,
+            r.file_number or "",
+            r.status,
+        )
         return values[index.column()]
 
     def holder_id(self, row: int) -> int:
@@ -113,8 +127,15 @@ class SearchResultsModel(_HolderColumns):
         return 0 if parent.isValid() else len(self._hits)
 
     def headers(self) -> list[str]:
-        return [self.tr("Name"), self.tr("ID number"), self.tr("File number"), self.tr("Status"),
-                self.tr("Location"), "", ""]
+        return [
+            self.tr("Name"),
+            self.tr("ID number"),
+            self.tr("File number"),
+            self.tr("Status"),
+            self.tr("Location"),
+            "",
+            "",
+        ]
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 5
@@ -123,8 +144,9 @@ class SearchResultsModel(_HolderColumns):
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         h = self._hits[index.row()]
-        return (h.name, h.id_number, h.file_number or "", h.status_label,
-                h.location or "")[index.column()]
+        return (h.name, h.id_number, h.file_number or "", h.status_label, h.location or "")[
+            index.column()
+        ]
 
     def holder_id(self, row: int) -> int:
         return self._hits[row].holder_id

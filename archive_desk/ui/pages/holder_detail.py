@@ -79,7 +79,8 @@ class HolderDetailPage(QWidget):
         self.editors["id_number"].editingFinished.connect(self._on_id_number_edited)
         self.relations = QTableWidget(0, 3)
         self.relations.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Relation"), self.tr("ID number")])
+            [self.tr("Name"), self.tr("Relation"), self.tr("ID number")]
+        )
         self.relations.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.relations.setMinimumHeight(120)
         self.relations_error = QLabel()
@@ -162,10 +163,14 @@ class HolderDetailPage(QWidget):
         self.title.setText(view.data.name)
         self.status.setText(
             f"{view.file_number or self.tr('no file number')} · {view.status_label}"
-            + (f" · {view.location}" if view.location else ""))
+            + (f" · {view.location}" if view.location else "")
+        )
         self.complete.setValue(view.completeness)
-        self.missing.setText(self.tr("Missing required items: {0}").format("、".join(view.missing))
-                             if view.missing else "")
+        self.missing.setText(
+            self.tr("Missing required items: {0}").format("、".join(view.missing))
+            if view.missing
+            else ""
+        )
         self.notice.setText("；".join(view.warnings))
 
     def open_holder(self, holder_id: int) -> None:
@@ -225,9 +230,13 @@ class HolderDetailPage(QWidget):
         for row in range(self.relations.rowCount()):
             name = self.relations.item(row, 0)
             idn = self.relations.item(row, 2)
-            data.relations.append(Relation(name.text().strip() if name else "",
-                                           self.relations.cellWidget(row, 1).currentData(),
-                                           idn.text().strip() if idn else ""))
+            data.relations.append(
+                Relation(
+                    name.text().strip() if name else "",
+                    self.relations.cellWidget(row, 1).currentData(),
+                    idn.text().strip() if idn else "",
+                )
+            )
         return data, errors
 
     # ----- validation and saving --------------------------------------------------------
@@ -287,8 +296,9 @@ class HolderDetailPage(QWidget):
         def saved(view) -> None:
             self.save_button.setEnabled(True)
             self.show_view(view)
-            self.notice.setText(self.tr("Saved.") + ("  " + "；".join(view.warnings)
-                                                      if view.warnings else ""))
+            self.notice.setText(
+                self.tr("Saved.") + ("  " + "；".join(view.warnings) if view.warnings else "")
+            )
             bus().sig_data_changed.emit("holders")
             self.sig_saved.emit(view.id)
 

@@ -17,8 +17,9 @@ class HomePage(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        hello = QLabel(self.tr("Welcome, {0} ({1})").format(ctx.actor.username,
-                                                           ctx.actor.role_label))
+        hello = QLabel(
+            self.tr("Welcome, {0} ({1})").format(ctx.actor.username, ctx.actor.role_label)
+        )
         hello.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.summary = QLabel(self.tr("Counting holders…"))
         self.summary.setObjectName("homeSummary")
@@ -27,9 +28,11 @@ class HomePage(QWidget):
         layout.addWidget(self.summary)
         self.lists: dict[str, QListWidget] = {}
         self.boxes: dict[str, QGroupBox] = {}
-        for key, title in (("letters", self.tr("Transfer request letters awaiting arrival")),
-                           ("arrivals", self.tr("Arrivals to check")),
-                           ("notices", self.tr("Missing-materials notices due"))):
+        for key, title in (
+            ("letters", self.tr("Transfer request letters awaiting arrival")),
+            ("arrivals", self.tr("Arrivals to check")),
+            ("notices", self.tr("Missing-materials notices due")),
+        ):
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
             lst = QListWidget()
@@ -48,8 +51,12 @@ class HomePage(QWidget):
         def count(_control):
             from archive_desk.services import holders, intake
 
-            return (holders.count(self.ctx), intake.open_letters(self.ctx),
-                    intake.arrivals_to_accept(self.ctx), intake.open_notices(self.ctx))
+            return (
+                holders.count(self.ctx),
+                intake.open_letters(self.ctx),
+                intake.arrivals_to_accept(self.ctx),
+                intake.open_notices(self.ctx),
+            )
 
         run_task(self, count, self._show, lambda exc: self.summary.setText(str(exc)))
 
@@ -58,16 +65,32 @@ class HomePage(QWidget):
         self.summary.setText(self.tr("Holders on record: {0:,}").format(n))
         soon = date.today() + timedelta(days=7)
         rows = {
-            "letters": [(f"{x.number}  {x.holder_name}  → {x.addressee}  "
-                         + self.tr("valid until {0}").format(x.valid_until.isoformat())
-                         + (self.tr("  (expired)") if x.expired else ""), x.expired)
-                        for x in letters],
-            "arrivals": [(f"{a[1]}  {a[2]}  " + self.tr("arrived {0}").format(
-                a[3].strftime("%Y-%m-%d")), False) for a in arrivals],
-            "notices": [(f"{x.number}  {x.holder_name}  {'、'.join(x.items)}  "
-                         + self.tr("due {0}").format(x.deadline.isoformat())
-                         + (self.tr("  (overdue)") if x.overdue else ""), x.overdue)
-                        for x in notices if x.deadline <= soon],
+            "letters": [
+                (
+                    f"{x.number}  {x.holder_name}  → {x.addressee}  "
+                    + self.tr("valid until {0}").format(x.valid_until.isoformat())
+                    + (self.tr("  (expired)") if x.expired else ""),
+                    x.expired,
+                )
+                for x in letters
+            ],
+            "arrivals": [
+                (
+                    f"{a[1]}  {a[2]}  " + self.tr("arrived {0}").format(a[3].strftime("%Y-%m-%d")),
+                    False,
+                )
+                for a in arrivals
+            ],
+            "notices": [
+                (
+                    f"{x.number}  {x.holder_name}  {'、'.join(x.items)}  "
+                    + self.tr("due {0}").format(x.deadline.isoformat())
+                    + (self.tr("  (overdue)") if x.overdue else ""),
+                    x.overdue,
+                )
+                for x in notices
+                if x.deadline <= soon
+            ],
         }
         for key, items in rows.items():
             lst = self.lists[key]

@@ -62,41 +62,64 @@ class IntakePage(QWidget):
         self.chosen.setStyleSheet("font-weight: bold;")
         self.actions: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for key, text in (("letter", self.tr("Issue 调档函…")), ("arrival", self.tr("Arrival…")),
-                          ("refuse", self.tr("Refuse self-carried file…")),
-                          ("notice", self.tr("缺件告知…")), ("accept", self.tr("Accept…")),
-                          ("return", self.tr("Return to sender…"))):
+        for key, text in (
+            ("letter", self.tr("Issue 调档函…")),
+            ("arrival", self.tr("Arrival…")),
+            ("refuse", self.tr("Refuse self-carried file…")),
+            ("notice", self.tr("缺件告知…")),
+            ("accept", self.tr("Accept…")),
+            ("return", self.tr("Return to sender…")),
+        ):
             b = QPushButton(text)
             b.setEnabled(False)
             b.clicked.connect(getattr(self, f"_on_{key}"))
             self.actions[key] = b
             bar.addWidget(b)
         bar.addStretch()
-        self.letters = _table([self.tr("Letter number"), self.tr("Name"), self.tr("Addressee"),
-                               self.tr("Valid until"), self.tr("State")])
+        self.letters = _table(
+            [
+                self.tr("Letter number"),
+                self.tr("Name"),
+                self.tr("Addressee"),
+                self.tr("Valid until"),
+                self.tr("State"),
+            ]
+        )
         self.to_accept = _table([self.tr("Name"), self.tr("ID number"), self.tr("Arrived")])
-        self.notices = _table([self.tr("Notice number"), self.tr("Name"),
-                               self.tr("Missing items"), self.tr("Deadline")])
+        self.notices = _table(
+            [
+                self.tr("Notice number"),
+                self.tr("Name"),
+                self.tr("Missing items"),
+                self.tr("Deadline"),
+            ]
+        )
         for table in (self.letters, self.to_accept, self.notices):
             table.itemSelectionChanged.connect(lambda t=table: self._on_row_chosen(t))
         letter_buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Print letter…"), self._on_print_letter),
-                           (self.tr("Cancel letter…"), self._on_cancel_letter)):
+        for text, slot in (
+            (self.tr("Print letter…"), self._on_print_letter),
+            (self.tr("Cancel letter…"), self._on_cancel_letter),
+        ):
             b = QPushButton(text)
             b.clicked.connect(slot)
             letter_buttons.addWidget(b)
         letter_buttons.addStretch()
         notice_buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Print notice…"), self._on_print_notice),
-                           (self.tr("Materials supplied"), self._on_fulfil)):
+        for text, slot in (
+            (self.tr("Print notice…"), self._on_print_notice),
+            (self.tr("Materials supplied"), self._on_fulfil),
+        ):
             b = QPushButton(text)
             b.clicked.connect(slot)
             notice_buttons.addWidget(b)
         notice_buttons.addStretch()
         self.tabs = QTabWidget()
-        for widget, buttons, title in ((self.letters, letter_buttons, self.tr("Awaiting arrival")),
-                                       (self.to_accept, None, self.tr("Arrived, to accept")),
-                                       (self.notices, notice_buttons, self.tr("Open notices"))):
+        for widget, buttons, title in (
+            (self.letters, letter_buttons, self.tr("Awaiting arrival")),
+            (self.to_accept, None, self.tr("Arrived, to accept")),
+            (self.notices, notice_buttons, self.tr("Open notices")),
+        ):
             holder = QWidget()
             lay = QVBoxLayout(holder)
             lay.addWidget(widget)
@@ -126,8 +149,9 @@ class IntakePage(QWidget):
         def shown(hits) -> None:
             self.hits.clear()
             for h in hits:
-                item = QListWidgetItem(f"{h.name}  {h.id_number}  {h.file_number or ''}  "
-                                       f"{h.status_label}")
+                item = QListWidgetItem(
+                    f"{h.name}  {h.id_number}  {h.file_number or ''}  {h.status_label}"
+                )
                 item.setData(HID, (h.holder_id, h.name, h.status))
                 self.hits.addItem(item)
             if len(hits) == 1:
@@ -140,9 +164,12 @@ class IntakePage(QWidget):
         self.chosen.setText(self.tr("Holder: {0}").format(name))
         enabled = {
             "letter": status in (None, "transferred", "receipt_returned", "returned_to_sender"),
-            "arrival": status == "awaiting_arrival", "refuse": True,
-            "notice": status in ("received", "in_storage"), "accept": status == "received",
-            "return": status == "received"}
+            "arrival": status == "awaiting_arrival",
+            "refuse": True,
+            "notice": status in ("received", "in_storage"),
+            "accept": status == "received",
+            "return": status == "received",
+        }
         for key, button in self.actions.items():
             button.setEnabled(enabled[key])
 
@@ -184,33 +211,48 @@ class IntakePage(QWidget):
         from archive_desk.ui.dialogs.intake_dialogs import IssueLetterDialog
 
         hid, name = self.holder
-        self._run_dialog(IssueLetterDialog(self.ctx, hid, name, self),
-                         lambda letter: self.preview("transfer_request", letter.number))
+        self._run_dialog(
+            IssueLetterDialog(self.ctx, hid, name, self),
+            lambda letter: self.preview("transfer_request", letter.number),
+        )
 
     def _on_arrival(self) -> None:
         from archive_desk.ui.dialogs.intake_dialogs import ArrivalDialog
 
         hid, name = self.holder
-        letter = next((self.letters.item(r, 0).text() for r in range(self.letters.rowCount())
-                       if self.letters.item(r, 0).data(HID)[0] == hid), "")
+        letter = next(
+            (
+                self.letters.item(r, 0).text()
+                for r in range(self.letters.rowCount())
+                if self.letters.item(r, 0).data(HID)[0] == hid
+            ),
+            "",
+        )
         self._run_dialog(ArrivalDialog(self.ctx, hid, name, letter, self))
 
     def _on_refuse(self) -> None:
         hid, name = self.holder
-        note, ok = QInputDialog.getText(self, self.tr("Refuse self-carried file"), self.tr(
-            "Files are accepted only by 机要, EMS or 专人送取. Note for the record:"))
+        note, ok = QInputDialog.getText(
+            self,
+            self.tr("Refuse self-carried file"),
+            self.tr("Files are accepted only by 机要, EMS or 专人送取. Note for the record:"),
+        )
         if ok:
             from archive_desk.services import intake
 
-            self._call(lambda c: intake.refuse_self_carried(self.ctx, hid, note),
-                       self.tr("Refusal recorded for {0}.").format(name))
+            self._call(
+                lambda c: intake.refuse_self_carried(self.ctx, hid, note),
+                self.tr("Refusal recorded for {0}.").format(name),
+            )
 
     def _on_notice(self) -> None:
         from archive_desk.ui.dialogs.intake_dialogs import NoticeDialog
 
         hid, name = self.holder
-        self._run_dialog(NoticeDialog(self.ctx, hid, name, self),
-                         lambda n: self.preview("missing_notice", n.number))
+        self._run_dialog(
+            NoticeDialog(self.ctx, hid, name, self),
+            lambda n: self.preview("missing_notice", n.number),
+        )
 
     def _on_accept(self) -> None:
         hid, name = self.holder
@@ -224,20 +266,31 @@ class IntakePage(QWidget):
             from archive_desk.ui.dialogs.intake_dialogs import AcceptDialog
 
             unit_list, slot = result
-            self._run_dialog(AcceptDialog(self.ctx, hid, name, unit_list, slot, self),
-                             lambda acc: self.preview("intake_receipt", acc.file_number))
+            self._run_dialog(
+                AcceptDialog(self.ctx, hid, name, unit_list, slot, self),
+                lambda acc: self.preview("intake_receipt", acc.file_number),
+            )
 
         run_task(self, prepare, ask)
 
     def _on_return(self) -> None:
         hid, name = self.holder
-        reason, ok = QInputDialog.getText(self, self.tr("Return to sender"),
-                                          self.tr("Essential item missing:"))
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Return to sender"), self.tr("Essential item missing:")
+        )
         if not ok or not reason.strip():
             return
-        if QMessageBox.question(self, self.tr("Return to sender"), self.tr(
-                "Return the file of {0} to its sender? This is recorded and cannot be undone "
-                "here.").format(name)) != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Return to sender"),
+                self.tr(
+                    "Return the file of {0} to its sender? This is recorded and cannot be undone "
+                    "here."
+                ).format(name),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
 
         def work(_c):
@@ -265,8 +318,11 @@ class IntakePage(QWidget):
         def work(_c):
             from archive_desk.services import intake
 
-            return (intake.open_letters(self.ctx), intake.arrivals_to_accept(self.ctx),
-                    intake.open_notices(self.ctx))
+            return (
+                intake.open_letters(self.ctx),
+                intake.arrivals_to_accept(self.ctx),
+                intake.open_notices(self.ctx),
+            )
 
         run_task(self, work, self._show_lists)
 
@@ -282,17 +338,30 @@ class IntakePage(QWidget):
 
     def _show_lists(self, lists) -> None:
         letters, arrivals, notices = lists
-        self._fill(self.letters, [(x.number, x.holder_name, x.addressee,
-                                   x.valid_until.isoformat(), x.state) for x in letters],
-                   [(x.holder_id, x.holder_name, "awaiting_arrival") for x in letters],
-                   [x.expired for x in letters])
-        self._fill(self.to_accept, [(a[1], a[2], a[3].strftime("%Y-%m-%d %H:%M"))
-                                    for a in arrivals],
-                   [(a[0], a[1], "received") for a in arrivals], [False] * len(arrivals))
-        self._fill(self.notices, [(n.number, n.holder_name, "、".join(n.items),
-                                   n.deadline.isoformat()) for n in notices],
-                   [(n.holder_id, n.holder_name, n.file_status) for n in notices],
-                   [n.overdue for n in notices])
+        self._fill(
+            self.letters,
+            [
+                (x.number, x.holder_name, x.addressee, x.valid_until.isoformat(), x.state)
+                for x in letters
+            ],
+            [(x.holder_id, x.holder_name, "awaiting_arrival") for x in letters],
+            [x.expired for x in letters],
+        )
+        self._fill(
+            self.to_accept,
+            [(a[1], a[2], a[3].strftime("%Y-%m-%d %H:%M")) for a in arrivals],
+            [(a[0], a[1], "received") for a in arrivals],
+            [False] * len(arrivals),
+        )
+        self._fill(
+            self.notices,
+            [
+                (n.number, n.holder_name, "、".join(n.items), n.deadline.isoformat())
+                for n in notices
+            ],
+            [(n.holder_id, n.holder_name, n.file_status) for n in notices],
+            [n.overdue for n in notices],
+        )
         self.tabs.setTabText(0, self.tr("Awaiting arrival ({0})").format(len(letters)))
         self.tabs.setTabText(1, self.tr("Arrived, to accept ({0})").format(len(arrivals)))
         self.tabs.setTabText(2, self.tr("Open notices ({0})").format(len(notices)))
@@ -310,13 +379,16 @@ class IntakePage(QWidget):
         number = self._selected(self.letters)
         if not number:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Cancel letter"),
-                                          self.tr("Why is {0} cancelled?").format(number))
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Cancel letter"), self.tr("Why is {0} cancelled?").format(number)
+        )
         if ok and reason.strip():
             from archive_desk.services import intake
 
-            self._call(lambda c: intake.cancel_letter(self.ctx, number, reason),
-                       self.tr("Letter {0} cancelled.").format(number))
+            self._call(
+                lambda c: intake.cancel_letter(self.ctx, number, reason),
+                self.tr("Letter {0} cancelled.").format(number),
+            )
 
     def _on_print_notice(self) -> None:
         number = self._selected(self.notices)
@@ -328,8 +400,10 @@ class IntakePage(QWidget):
         if number:
             from archive_desk.services import intake
 
-            self._call(lambda c: intake.fulfil_notice(self.ctx, number),
-                       self.tr("Notice {0} closed.").format(number))
+            self._call(
+                lambda c: intake.fulfil_notice(self.ctx, number),
+                self.tr("Notice {0} closed.").format(number),
+            )
 
     def preview(self, kind: str, ref: str, show: bool = True) -> None:
         out = Path(tempfile.mkdtemp()) / f"{kind}.pdf"

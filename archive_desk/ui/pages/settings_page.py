@@ -73,8 +73,9 @@ class SettingsPage(QWidget):
 
     def _on_language_changed(self) -> None:
         prefs.LANGUAGE.set(self.language.currentData())
-        QMessageBox.information(self, self.tr("Language"),
-                                self.tr("The new language is used from the next start."))
+        QMessageBox.information(
+            self, self.tr("Language"), self.tr("The new language is used from the next start.")
+        )
 
     def save(self) -> None:
         values = {k: e.text() for k, e in self.fields.items()}

@@ -49,16 +49,24 @@ class StocktakePage(QWidget):
         self.log = QListWidget()
         self.log.setObjectName("scanLog")
         self.results = QTableWidget(0, 5)
-        self.results.setHorizontalHeaderLabels([self.tr("File number"), self.tr("Name"),
-                                                self.tr("Result"), self.tr("Recorded at"),
-                                                self.tr("Found at")])
+        self.results.setHorizontalHeaderLabels(
+            [
+                self.tr("File number"),
+                self.tr("Name"),
+                self.tr("Result"),
+                self.tr("Recorded at"),
+                self.tr("Found at"),
+            ]
+        )
         self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.buttons = {}
         bar = QHBoxLayout()
-        for key, text, slot in (("refresh", self.tr("Show results"), self.show_results),
-                                ("finish", self.tr("Finish"), self.finish),
-                                ("report", self.tr("Report…"), self.report),
-                                ("apply", self.tr("Apply corrections…"), self.confirm_apply)):
+        for key, text, slot in (
+            ("refresh", self.tr("Show results"), self.show_results),
+            ("finish", self.tr("Finish"), self.finish),
+            ("report", self.tr("Report…"), self.report),
+            ("apply", self.tr("Apply corrections…"), self.confirm_apply),
+        ):
             b = QPushButton(text)
             b.setEnabled(False)
             b.clicked.connect(slot)
@@ -89,8 +97,11 @@ class StocktakePage(QWidget):
             self.slot = None
             self.log.clear()
             self.results.setRowCount(0)
-            self.status.setText(self.tr("Stocktake {0} of {1}: {2} file(s) expected.").format(
-                info.id, info.prefix_name, info.expected))
+            self.status.setText(
+                self.tr("Stocktake {0} of {1}: {2} file(s) expected.").format(
+                    info.id, info.prefix_name, info.expected
+                )
+            )
             self.scan.setEnabled(True)
             self.scan.setFocus()
             for key in ("refresh", "finish", "report"):
@@ -128,9 +139,14 @@ class StocktakePage(QWidget):
 
             return stocktake.scan(self.ctx, sid, slot, code)
 
-        run_task(self, work, lambda r: self._log(
-            f"{r.file_number}  {r.holder_name}  {r.message}", COLOURS[r.outcome]),
-            self._say_error)
+        run_task(
+            self,
+            work,
+            lambda r: self._log(
+                f"{r.file_number}  {r.holder_name}  {r.message}", COLOURS[r.outcome]
+            ),
+            self._say_error,
+        )
 
     def show_results(self) -> None:
         sid = self.stocktake_id
@@ -143,8 +159,9 @@ class StocktakePage(QWidget):
         def shown(rows) -> None:
             self.results.setRowCount(len(rows))
             for i, r in enumerate(rows):
-                for j, v in enumerate((r.file_number, r.holder_name, r.outcome, r.recorded,
-                                       r.found)):
+                for j, v in enumerate(
+                    (r.file_number, r.holder_name, r.outcome, r.recorded, r.found)
+                ):
                     item = QTableWidgetItem(v)
                     if j == 2:
                         item.setForeground(QColor(COLOURS[r.outcome]))
@@ -172,8 +189,11 @@ class StocktakePage(QWidget):
     def report(self, _checked=False, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Stocktake report"), f"stocktake-{self.stocktake_id}.xlsx",
-                "Excel (*.xlsx);;PDF (*.pdf)")
+                self,
+                self.tr("Stocktake report"),
+                f"stocktake-{self.stocktake_id}.xlsx",
+                "Excel (*.xlsx);;PDF (*.pdf)",
+            )
         if not path:
             return
         sid = self.stocktake_id
@@ -206,9 +226,16 @@ class StocktakePage(QWidget):
                 self._log(self.tr("Nothing to correct."), "#333333")
                 return
             text = "\n".join(f"{f} → {slot}" for f, slot in moves[:20])
-            if QMessageBox.question(self, self.tr("Apply corrections"), self.tr(
-                    "Move {0} file(s) to where they were found?\n{1}").format(len(moves), text)
-                    ) == QMessageBox.StandardButton.Yes:
+            if (
+                QMessageBox.question(
+                    self,
+                    self.tr("Apply corrections"),
+                    self.tr("Move {0} file(s) to where they were found?\n{1}").format(
+                        len(moves), text
+                    ),
+                )
+                == QMessageBox.StandardButton.Yes
+            ):
                 self.apply()
 
         run_task(self, work, ask)

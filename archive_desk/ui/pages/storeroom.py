@@ -75,13 +75,17 @@ class StoreroomPage(QWidget):
         self.files = QListWidget()
         self.files.setObjectName("cellFiles")
         actions = QGridLayout()  # two rows, so the page fits a small screen
-        for i, (text, slot) in enumerate(((self.tr("Create locations…"), self._on_create),
-                           (self.tr("Move files…"), self._on_move),
-                           (self.tr("Print slot labels…"), self._on_labels),
-                           (self.tr("Print file labels of the cell…"), self._on_file_labels),
-                           (self.tr("Retire location…"), self._on_retire),
-                           (self.tr("Stocktake this shelf…"), self._on_stocktake),
-                           (self.tr("Move log"), self._on_log))):
+        for i, (text, slot) in enumerate(
+            (
+                (self.tr("Create locations…"), self._on_create),
+                (self.tr("Move files…"), self._on_move),
+                (self.tr("Print slot labels…"), self._on_labels),
+                (self.tr("Print file labels of the cell…"), self._on_file_labels),
+                (self.tr("Retire location…"), self._on_retire),
+                (self.tr("Stocktake this shelf…"), self._on_stocktake),
+                (self.tr("Move log"), self._on_log),
+            )
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             actions.addWidget(button, i // 4, i % 4)
@@ -120,7 +124,8 @@ class StoreroomPage(QWidget):
                 child.setData(0, CODE, r.code)
                 if r.code.count("-") < 2:  # down to 列; a shelf opens in the grid
                     child.setChildIndicatorPolicy(
-                        QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                        QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
+                    )
                 (item.addChild(child) if item else self.tree.addTopLevelItem(child))
 
         run_task(self, work, shown)
@@ -152,8 +157,11 @@ class StoreroomPage(QWidget):
         files = sum(s.files for s in slots)
         cap = sum(s.capacity for s in slots if not s.retired)
         name = slots[0].name.split("面")[0][:-1] if slots else self.current_row_code
-        self.caption.setText(self.tr("{0}: {1} files in {2} slots (capacity {3})").format(
-            name, files, len(slots), cap))
+        self.caption.setText(
+            self.tr("{0}: {1} files in {2} slots (capacity {3})").format(
+                name, files, len(slots), cap
+            )
+        )
         for side, grid in self.grids.items():
             cells = {k: v for k, v in self.slots_by_cell.items() if k[0] == side}
             sections = sorted({k[1] for k in cells})
@@ -217,8 +225,11 @@ class StoreroomPage(QWidget):
         prefix = self.current_row_code
         from archive_desk.services import labels
 
-        self._preview_labels(lambda out: labels.slot_labels(self.ctx, prefix, out),
-                             f"slot-labels-{prefix}", self.tr("Slot labels"))
+        self._preview_labels(
+            lambda out: labels.slot_labels(self.ctx, prefix, out),
+            f"slot-labels-{prefix}",
+            self.tr("Slot labels"),
+        )
 
     def _on_file_labels(self) -> None:
         numbers = getattr(self, "cell_files", [])
@@ -227,8 +238,11 @@ class StoreroomPage(QWidget):
             return
         from archive_desk.services import labels
 
-        self._preview_labels(lambda out: labels.file_labels(self.ctx, numbers, out),
-                             "file-labels", self.tr("File labels"))
+        self._preview_labels(
+            lambda out: labels.file_labels(self.ctx, numbers, out),
+            "file-labels",
+            self.tr("File labels"),
+        )
 
     def _preview_labels(self, make, name: str, title: str) -> None:
         out = Path(tempfile.mkdtemp()) / f"{name}.pdf"
@@ -248,9 +262,16 @@ class StoreroomPage(QWidget):
         code = item.data(0, CODE)
         from PySide6.QtWidgets import QMessageBox
 
-        if QMessageBox.question(self, self.tr("Retire location"), self.tr(
-                "Retire {0} and everything under it? Only an empty location can be retired."
-                ).format(code)) != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Retire location"),
+                self.tr(
+                    "Retire {0} and everything under it? Only an empty location can be retired."
+                ).format(code),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
 
         def work(_c):
