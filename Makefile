@@ -42,7 +42,8 @@ bench: setup
 	$(PY) bench/search.py
 
 lint: setup
-	$(VENV)/bin/ruff check archive_desk tests bench
+	$(VENV)/bin/ruff check archive_desk tests bench tools migrations
+	$(VENV)/bin/ruff format --check archive_desk tests bench tools migrations
 
 dist: setup
 	$(PY) -m pip install --quiet -e '.[build]'

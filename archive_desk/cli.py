@@ -14,7 +14,9 @@ import os
 import sys
 from pathlib import Path
 
-EXIT_ERROR = 2
+from archive_desk import exit_codes
+
+EXIT_ERROR = exit_codes.ERROR
 
 
 class UsageError(Exception):
@@ -245,3 +247,23 @@ def main(argv: list[str] | None = None) -> int:
         return _err(str(exc))
     except KeyboardInterrupt:
         return _err("已取消")
+    except Exception as exc:  # noqa: BLE001 - a crash gets its own exit code, never 1
+        return _crash(exc)
+
+
+def _crash(exc: BaseException) -> int:
+    """Report an unexpected error in one Chinese line; the traceback goes to the log file."""
+    import traceback
+
+    from archive_desk.paths import log_dir
+
+    log = log_dir() / "cli-crash.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc() + "\n")
+        where = f"；详情见 {log}"
+    except OSError:
+        where = ""
+    print(f"内部错误：{type(exc).__name__}: {exc}{where}", file=sys.stderr)
+    return exit_codes.CRASH

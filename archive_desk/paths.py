@@ -20,3 +20,10 @@ def resource(*parts: str) -> Path:
 
 def migrations_dir() -> Path:
     return root() / "migrations"
+
+
+def log_dir() -> Path:
+    """Where the program writes its logs (the user's log folder, per platformdirs)."""
+    from platformdirs import user_log_path
+
+    return user_log_path("ArchiveDesk", appauthor=False)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from archive_desk.db.base import Base
 from archive_desk.db import models  # noqa: F401  (registers the tables)
+from archive_desk.db.base import Base
 from archive_desk.db.migrate import include_name
 
 config = context.config

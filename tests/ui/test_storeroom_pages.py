@@ -132,7 +132,7 @@ def test_pdf_preview_renders_every_page(qtbot, admin, shelves, tmp_path, zh):  #
 def test_file_labels_of_a_cell_and_retiring_an_empty_shelf(
     qtbot,
     admin,
-    files,
+    files,  # noqa: F811
     zh,
     yes,  # noqa: F811
     monkeypatch,
