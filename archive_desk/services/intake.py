@@ -19,6 +19,7 @@ from archive_desk.db.models import (
     TransferLetter,
     Unit,
 )
+from archive_desk.domain import clock
 from archive_desk.domain.files import DepositType, FileStatus
 from archive_desk.services import audit, storage
 from archive_desk.services.context import AppContext
@@ -48,7 +49,7 @@ class LetterView:
 
     @property
     def expired(self) -> bool:
-        return not self.arrived and not self.cancelled and self.valid_until < date.today()
+        return not self.arrived and not self.cancelled and self.valid_until < clock.today()
 
     @property
     def state(self) -> str:
@@ -76,7 +77,7 @@ class NoticeView:
 
     @property
     def overdue(self) -> bool:
-        return not self.fulfilled and self.deadline < date.today()
+        return not self.fulfilled and self.deadline < clock.today()
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def issue_letter(
         ):
             raise InvalidInput("holder", f"{holder.name}的档案当前状态为“{f.status}”，无需调档")
         cfg = read_all(s)
-        year = date.today().year
+        year = clock.today().year
         seq = next_value(s, "transfer_letter", str(year))
         number = f"{cfg['letters.transfer_request_prefix']}〔{year}〕第{seq:04d}号"
         letter = TransferLetter(
@@ -138,7 +139,7 @@ def issue_letter(
             addressee=addressee,
             source=source,
             issued_by=actor.user_id,
-            valid_until=date.today() + timedelta(days=int(cfg["letters.validity_days"])),
+            valid_until=clock.today() + timedelta(days=int(cfg["letters.validity_days"])),
         )
         s.add(letter)
         if f is None:
@@ -378,14 +379,14 @@ def issue_notice(
     items = [i.strip() for i in items if i.strip()]
     if not items:
         raise InvalidInput("items", "请列出所缺材料")
-    if deadline <= date.today():
+    if deadline <= clock.today():
         raise InvalidInput("deadline", "补交期限应晚于今天")
     with ctx.uow() as uow:
         s = uow.session
         f = _file_of(s, holder_id)
         if f is None or f.status not in (FileStatus.RECEIVED, FileStatus.IN_STORAGE):
             raise InvalidInput("holder", "只有已到档的档案才能开具缺件告知承诺书")
-        year = date.today().year
+        year = clock.today().year
         number = f"缺件〔{year}〕第{next_value(s, 'missing_notice', str(year)):04d}号"
         notice = MissingNotice(
             number=number,
@@ -405,7 +406,7 @@ def issue_notice(
             file_id=f.id,
             number=number,
             items=items,
-            deadline=deadline.isoformat(),
+            deadline=clock.iso(deadline),
         )
         audit.record(s, actor, "notice.issue", "missing_notice", notice.id)
         uow.commit()
@@ -526,7 +527,7 @@ def accept(
             pattern = str(read_all(s)["files.number_pattern"])
             seq = next_value(s, "file_number")
             try:
-                f.file_number = pattern.format(seq=seq, year=date.today().year)
+                f.file_number = pattern.format(seq=seq, year=clock.today().year)
             except (KeyError, ValueError, IndexError):
                 raise InvalidInput(
                     "files.number_pattern", f"档案编号格式“{pattern}”无效，请在设置中修改"

@@ -3,7 +3,6 @@ and audits the printing (printing shows a holder's data)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,6 +10,7 @@ from sqlalchemy import select
 from archive_desk.db.models import Arrival, Event, File, Holder, TransferLetter
 from archive_desk.documents import intake_letters
 from archive_desk.documents.layout import Centre
+from archive_desk.domain import clock
 from archive_desk.domain.files import FileStatus
 from archive_desk.services import audit
 from archive_desk.services.context import AppContext
@@ -46,7 +46,7 @@ def transfer_request(ctx: AppContext, number: str, out: Path) -> Path:
             holder_name=h.name,
             id_number=h.id_number,
             addressee=letter.addressee,
-            issued=letter.issued_at.date(),
+            issued=clock.local_date(letter.issued_at),
             valid_until=letter.valid_until,
             centre=centre,
         )
@@ -73,13 +73,13 @@ def intake_receipt(ctx: AppContext, file_number: str, out: Path) -> Path:
             holder_name=h.name,
             id_number=h.id_number,
             sender=arrival.sender,
-            arrived=arrival.arrived_at.date(),
+            arrived=clock.local_date(arrival.arrived_at),
             material_count=arrival.material_count,
             originals=arrival.originals,
             copies=arrival.copies,
             letter_number=letter.number if letter else "",
             centre=centre,
-            dated=date.today(),
+            dated=clock.today(),
         )
 
 
@@ -100,7 +100,7 @@ def missing_notice(ctx: AppContext, number: str, out: Path) -> Path:
             items=n.items,
             deadline=n.deadline,
             commitment=n.commitment,
-            issued=n.issued_at.date(),
+            issued=clock.local_date(n.issued_at),
             centre=centre,
         )
 
@@ -140,5 +140,5 @@ def return_letter(ctx: AppContext, ref: str, out: Path) -> Path:
             reason=reason,
             letter_number=letter.number if letter else "",
             centre=centre,
-            dated=date.today(),
+            dated=clock.today(),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from archive_desk.domain import clock
 from archive_desk.ui.bus import bus
 from archive_desk.ui.tasks import run_task
 
@@ -193,7 +194,8 @@ class NoticeDialog(_ServiceDialog):
         self.holder_id = holder_id
         self.items = QPlainTextEdit()
         self.items.setPlaceholderText(self.tr("One missing item per line"))
-        self.deadline = QDateEdit(QDate.currentDate().addDays(30))
+        due = clock.today() + timedelta(days=30)  # the office's date, not this PC's
+        self.deadline = QDateEdit(QDate(due.year, due.month, due.day))
         self.deadline.setCalendarPopup(True)
         self.commitment = QPlainTextEdit()
         from archive_desk.services.intake import DEFAULT_COMMITMENT

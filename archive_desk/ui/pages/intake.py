@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_desk.domain import clock
 from archive_desk.ui.bus import bus
 from archive_desk.ui.tasks import run_task
 
@@ -341,7 +342,7 @@ class IntakePage(QWidget):
         self._fill(
             self.letters,
             [
-                (x.number, x.holder_name, x.addressee, x.valid_until.isoformat(), x.state)
+                (x.number, x.holder_name, x.addressee, clock.format_date(x.valid_until), x.state)
                 for x in letters
             ],
             [(x.holder_id, x.holder_name, "awaiting_arrival") for x in letters],
@@ -349,14 +350,14 @@ class IntakePage(QWidget):
         )
         self._fill(
             self.to_accept,
-            [(a[1], a[2], a[3].strftime("%Y-%m-%d %H:%M")) for a in arrivals],
+            [(a[1], a[2], clock.format_time(a[3])) for a in arrivals],
             [(a[0], a[1], "received") for a in arrivals],
             [False] * len(arrivals),
         )
         self._fill(
             self.notices,
             [
-                (n.number, n.holder_name, "、".join(n.items), n.deadline.isoformat())
+                (n.number, n.holder_name, "、".join(n.items), clock.format_date(n.deadline))
                 for n in notices
             ],
             [(n.holder_id, n.holder_name, n.file_status) for n in notices],
