@@ -45,13 +45,11 @@ class UTCDateTime(TypeDecorator):
             return None
         if not isinstance(value, datetime):
             raise TypeError(f"a timestamp needs a datetime, not {type(value).__name__}")
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise clock.NaiveTime(f"naive datetime {value!r} refused: store aware UTC instants")
-        return value.astimezone(UTC)
+        return clock.utc(value)  # a naive datetime raises NaiveTime
 
     def process_result_value(self, value, dialect):
         if value is None:
             return None
         if value.tzinfo is None:  # SQLite: what was written was UTC
             return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+        return clock.utc(value)

@@ -7,6 +7,7 @@ another. So every instant shown or turned into a date goes through this module:
 
 - `now()` — the current instant (aware, UTC). Tests fix it with `fixed(...)`.
 - `today()` — the business date at the office.
+- `utc(instant)` — the same instant in UTC (what `db/base.py: UTCDateTime` writes).
 - `local(instant)`, `local_date(instant)` — an instant on the office's wall clock / calendar.
 - `at_local(day, time)` — the instant a local wall-clock time stands for (demo data, imports).
 - `format_time`, `format_date` — what pages, lists, exports and printed documents show.
@@ -119,6 +120,11 @@ def _instant(value: datetime) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise NaiveTime(f"a naive datetime ({value!r}) is not an instant: give it a zone")
     return value
+
+
+def utc(instant: datetime) -> datetime:
+    """The instant in UTC, as the database keeps it (a naive datetime is refused)."""
+    return _instant(instant).astimezone(UTC)
 
 
 def local(instant: datetime) -> datetime:

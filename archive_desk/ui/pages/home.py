@@ -77,7 +77,7 @@ class HomePage(QWidget):
             ],
             "arrivals": [
                 (
-                    f"{a[1]}  {a[2]}  " + self.tr("arrived {0}").format(clock.format_date(a[3])),
+                    f"{a[1]}  {a[2]}  " + self.tr("arrived {0}").format(clock.format_time(a[3])),
                     False,
                 )
                 for a in arrivals
