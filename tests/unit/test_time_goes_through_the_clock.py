@@ -5,6 +5,7 @@ yesterday's date. An AST scan of the package, with a short allow-list of what is
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,8 +64,8 @@ def findings(source: str) -> list[str]:
             )
             if "%" in spec:
                 found.append(f"{{{ast.unparse(node.value)}:{spec}}}")
-        elif isinstance(node, ast.Constant) and ":%" in str(node.value):  # "{0:%Y}".format()
-            found.append(repr(node.value))
+        elif isinstance(node, ast.Constant) and re.search(r"\{[^{}]*:%", str(node.value)):
+            found.append(repr(node.value))  # "{0:%Y-%m-%d}".format(...)
     return found
 
 
