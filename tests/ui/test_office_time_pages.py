@@ -50,3 +50,19 @@ def test_home_and_intake_lists_show_office_time(qtbot, admin, zh, beijing_mornin
     qtbot.addWidget(page)
     wait_tasks(qtbot)
     assert page.to_accept.item(0, 2).text() == "2026-12-02 07:30"
+
+
+def test_settings_page_offers_the_office_zone_and_says_what_empty_means(
+    qtbot, admin, zh, beijing_morning
+):
+    from archive_desk.ui.pages.settings_page import SettingsPage
+
+    page = SettingsPage(admin)
+    qtbot.addWidget(page)
+    wait_tasks(qtbot)
+    edit = page.fields["office.time_zone"]
+    assert edit.text() == "" and edit.placeholderText() == "Asia/Shanghai"
+    edit.setText("Asia/Beijing")  # a common slip: no such zone
+    page.save()
+    wait_tasks(qtbot)
+    assert "时区“Asia/Beijing”无效" in page.message.text()
