@@ -6,6 +6,7 @@ import sys
 CORE = [
     "archive_desk.domain.holder",
     "archive_desk.domain.idcard",
+    "archive_desk.domain.clock",
     "archive_desk.db.models",
     "archive_desk.db.migrate",
     "archive_desk.services.search",
