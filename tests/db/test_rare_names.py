@@ -1,0 +1,76 @@
+"""Rare-character names registered and found on both engines: by the character, by a fragment,
+by initials; the middle dot's look-alikes find each other."""
+
+import pytest
+
+from archive_desk.domain.holder import HolderData, HolderInvalid
+from archive_desk.domain.idcard import check_char
+from archive_desk.services import holders, search
+
+COMPAT = "金\uf9dc"  # 隆 as the compatibility ideograph U+F9DC
+PEOPLE = ["王𠮷", "张𪚥", "刘䶮", "陈㛃", "丁龘", COMPAT, "阿卜杜拉•艾力"]
+
+
+def _id(n: int) -> str:
+    first = f"11010519900101{n:03d}"
+    return first + check_char(first)
+
+
+@pytest.fixture
+def people(admin):
+    return {
+        name: holders.create(admin, HolderData(name=name, id_number=_id(i))).id
+        for i, name in enumerate(PEOPLE)
+    }
+
+
+def found(ctx, query):
+    return [h.name for h in search.search(ctx, query)]
+
+
+def test_rare_names_are_stored_exactly_as_typed(admin, people):
+    assert holders.view(admin, people["王𠮷"]).data.name == "王𠮷"
+    assert holders.view(admin, people[COMPAT]).data.name == COMPAT  # not NFC's U+9686
+    assert holders.view(admin, people["阿卜杜拉•艾力"]).data.name == "阿卜杜拉·艾力"
+
+
+@pytest.mark.parametrize("name", ["王𠮷", "张𪚥", "刘䶮", "陈㛃", "丁龘", COMPAT])
+def test_found_by_whole_name_and_by_the_rare_character_alone(admin, people, name):
+    assert found(admin, name)[0] == name
+    assert found(admin, name[-1]) == [name]
+
+
+@pytest.mark.parametrize(
+    "initials, name",
+    [
+        ("wj", "王𠮷"),
+        ("zz", "张𪚥"),
+        ("ly", "刘䶮"),
+        ("cj", "陈㛃"),
+        ("dd", "丁龘"),
+        ("jl", COMPAT),
+    ],
+)
+def test_found_by_initials(admin, people, initials, name):
+    assert name in found(admin, initials)
+
+
+@pytest.mark.parametrize("dot", ["\u2022", "\u30fb", "\u2027", "\uff0e", "\uff65", "\u00b7"])
+def test_any_form_of_the_middle_dot_finds_the_name(admin, people, dot):
+    assert found(admin, f"阿卜杜拉{dot}艾力") == ["阿卜杜拉·艾力"]
+    assert found(admin, f"拉{dot}艾") == ["阿卜杜拉·艾力"]
+
+
+def test_private_use_character_is_refused_and_nothing_saved(admin):
+    with pytest.raises(HolderInvalid) as exc:
+        holders.create(admin, HolderData(name="王\ue000", id_number=_id(99)))
+    assert "U+E000" in str(exc.value)
+    assert holders.count(admin) == 0
+
+
+def test_renaming_to_a_rare_name_rewrites_its_search_keys(admin):
+    h = holders.create(admin, HolderData(name="王吉", id_number=_id(50)))
+    holders.update(admin, h.id, HolderData(name="王𠮷", id_number=_id(50)))
+    assert found(admin, "𠮷") == ["王𠮷"]
+    assert found(admin, "wj") == ["王𠮷"]
+    assert found(admin, "吉") == []
