@@ -74,3 +74,22 @@ def test_renaming_to_a_rare_name_rewrites_its_search_keys(admin):
     assert found(admin, "𠮷") == ["王𠮷"]
     assert found(admin, "wj") == ["王𠮷"]
     assert found(admin, "吉") == []
+
+
+def test_transfer_letter_for_a_rare_name_prints_or_is_refused(admin, people, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    from archive_desk.documents import fonts
+    from archive_desk.services import intake, intake_documents
+    from archive_desk.services.errors import Unprintable
+    from tests.fonts_support import embedded_chars, require_ext_b, without_ext_b
+
+    require_ext_b()
+    letter = intake.issue_letter(admin, people["张𪚥"], "青岛市人才服务中心")
+    pdf = intake_documents.transfer_request(admin, letter.number, tmp_path / "l.pdf")
+    assert "张𪚥同志" in PdfReader(pdf).pages[0].extract_text().replace("\n", "")
+    assert "𪚥" in embedded_chars(pdf)
+    monkeypatch.setattr(fonts, "_active", without_ext_b())
+    with pytest.raises(Unprintable, match="𪚥"):
+        intake_documents.transfer_request(admin, letter.number, tmp_path / "again.pdf")
+    assert not (tmp_path / "again.pdf").exists()
