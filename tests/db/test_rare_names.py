@@ -93,3 +93,61 @@ def test_transfer_letter_for_a_rare_name_prints_or_is_refused(admin, people, tmp
     with pytest.raises(Unprintable, match="𪚥"):
         intake_documents.transfer_request(admin, letter.number, tmp_path / "again.pdf")
     assert not (tmp_path / "again.pdf").exists()
+
+
+@pytest.fixture
+def clean_readings():
+    from archive_desk.domain import names
+
+    yield
+    names.set_local_readings({})
+
+
+def test_supervisor_adds_a_reading_and_holders_are_found_by_it(admin, people, clean_readings):
+    from archive_desk.services import audit, name_readings
+
+    h = holders.create(admin, HolderData(name="周𠇔", id_number=_id(60))).id
+    assert found(admin, "𠇔") == ["周𠇔"]  # by the character, with no reading known
+    assert "周𠇔" not in found(admin, "zz")
+    assert name_readings.set_reading(admin, "𠇔", "zhou1") == 1
+    assert "周𠇔" in found(admin, "zz")
+    assert found(admin, "zhouzhou") == ["周𠇔"]
+    [r] = name_readings.list_all(admin)
+    assert (r.character, r.reading, r.updated_by) == ("𠇔", "zhōu", "admin")
+    entry = audit.entries(admin, entity="name_reading")[0]
+    assert entry.action == "name_reading.set"
+    assert entry.detail == {"character": "𠇔", "old": None, "new": "zhōu", "holders": 1}
+    name_readings.remove(admin, "𠇔")
+    assert "周𠇔" not in found(admin, "zz")
+    assert holders.view(admin, h).data.name == "周𠇔"
+
+
+def test_a_new_holder_gets_the_office_reading(admin, clean_readings):
+    from archive_desk.domain import names
+    from archive_desk.services import name_readings
+
+    name_readings.set_reading(admin, "𠇔", "zhōu")
+    names.set_local_readings({})  # as on another workstation that has not read the table yet
+    holders.create(admin, HolderData(name="周𠇔", id_number=_id(61)))
+    assert found(admin, "zz") == ["周𠇔"]
+
+
+def test_readings_are_checked_and_only_supervisors_may_add_them(admin, make_user, clean_readings):
+    from archive_desk.services import name_readings
+    from archive_desk.services.errors import InvalidInput, PermissionDenied
+
+    with pytest.raises(InvalidInput, match="一个汉字"):
+        name_readings.set_reading(admin, "ab", "ji")
+    with pytest.raises(InvalidInput, match="拼音音节"):
+        name_readings.set_reading(admin, "𠇔", "zhou zhou")
+    with pytest.raises(PermissionDenied):
+        name_readings.set_reading(make_user("clerk"), "𠇔", "zhōu")
+    name_readings.set_reading(make_user("supervisor"), "𠇔", "zhōu")
+
+
+def test_demo_data_holds_rare_names(admin):
+    from archive_desk.services import demo
+
+    demo.generate(admin, 400, seed=2)
+    for name in ("王𠮷", "张𪚥", "刘䶮", "陈㛃", "丁龘"):
+        assert found(admin, name)[0] == name
