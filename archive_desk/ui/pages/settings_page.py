@@ -18,6 +18,7 @@ from archive_desk.domain import settings as catalog
 from archive_desk.domain.roles import allowed
 from archive_desk.ui import prefs
 from archive_desk.ui.bus import bus
+from archive_desk.ui.pages.name_readings_box import NameReadingsBox
 from archive_desk.ui.tasks import run_task
 
 
@@ -56,6 +57,8 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(desk)
         layout.addWidget(office)
+        self.readings = NameReadingsBox(ctx)
+        layout.addWidget(self.readings)
         layout.addStretch()
         self.load()
 
