@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -54,12 +55,19 @@ class SettingsPage(QWidget):
         self.save_button.setEnabled(editable)
         form.addRow(self.message)
         form.addRow(self.save_button)
-        layout = QVBoxLayout(self)
+        self.readings = NameReadingsBox(ctx)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addWidget(desk)
         layout.addWidget(office)
-        self.readings = NameReadingsBox(ctx)
         layout.addWidget(self.readings)
         layout.addStretch()
+        scroll = QScrollArea()  # the page grows with the office's settings; the window need not
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.load()
 
     def load(self) -> None:
