@@ -115,3 +115,34 @@ def test_word_text_is_refused_without_the_font(no_ext_b):
 
 def test_unprintable_lists_each_missing_character_once(no_ext_b):
     assert fonts.unprintable("王𠮷𠮷张𪚥") == ["𠮷", "𪚥"]
+
+
+def _stocktake(tmp_path, suffix, name="王𠮷"):
+    from datetime import datetime
+
+    from archive_desk.documents import stocktake_report
+    from archive_desk.services.stocktake import ResultRow, StocktakeInfo
+
+    info = StocktakeInfo(1, "K01", "1号库房", datetime(2026, 12, 1, 9), None, None, 1, 1)
+    rows = [ResultRow("DA0000001", name, "相符", "1号库房1区", "1号库房1区", "K01")]
+    return stocktake_report.write(info, rows, "某某县人才服务中心", tmp_path / f"r{suffix}")
+
+
+def test_excel_keeps_the_name_as_is(tmp_path):
+    from openpyxl import load_workbook
+
+    cells = [c for r in load_workbook(_stocktake(tmp_path, ".xlsx")).active.values for c in r]
+    assert "王𠮷" in cells
+
+
+def test_stocktake_pdf_prints_the_rare_name_in_its_table(tmp_path):
+    require_ext_b()
+    pdf = _stocktake(tmp_path, ".pdf", "张𪚥")
+    assert "张𪚥" in PdfReader(pdf).pages[0].extract_text()
+    assert "𪚥" in embedded_chars(pdf)
+
+
+def test_stocktake_pdf_is_refused_without_the_font(tmp_path, no_ext_b):
+    with pytest.raises(fonts.Unprintable):
+        _stocktake(tmp_path, ".pdf", "张𪚥")
+    assert not (tmp_path / "r.pdf").exists()
