@@ -121,9 +121,11 @@ def normalise(data: HolderData) -> HolderData:
         v = getattr(data, spec.name)
         if isinstance(v, str):
             setattr(data, spec.name, v.strip())
-    data.name = names.normalise_name(data.name)  # the dot's look-alikes as ·; ideographs as typed
+    if isinstance(data.name, str):  # the dot's look-alikes as ·; ideographs as typed
+        data.name = names.normalise_name(data.name)
     for rel in data.relations:
-        rel.name = names.normalise_name(rel.name)
+        if isinstance(rel.name, str):
+            rel.name = names.normalise_name(rel.name)
     try:
         parsed = parse_id(data.id_number)
     except InvalidId:
