@@ -15,6 +15,7 @@ writes it as the UTF-16 pair the PDF reference asks for.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ class FontFile:
     index: int = 0  # the face within a .ttc collection
 
 
-_WIN = "C:/Windows/Fonts/"
+_WIN = os.environ.get("WINDIR", "C:/Windows").replace("\\", "/") + "/Fonts/"
 WINDOWS = (
     FontFile("SimSun", _WIN + "simsun.ttc"),
     FontFile("SimSun-ExtB", _WIN + "simsunb.ttf"),
