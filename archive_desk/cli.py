@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check-id", help="校验身份证号码")
     chk.add_argument("numbers", nargs="+", metavar="NUMBER")
     chk.add_argument("--json", action="store_true")
+    chn = sub.add_parser("check-name", help="校验姓名（生僻字、间隔号、能否打印），无需数据库")
+    chn.add_argument("names", nargs="+", metavar="NAME")
+    chn.add_argument("--json", action="store_true")
     srch = sub.add_parser("search", help="检索存档人")
     srch.add_argument("text")
     srch.add_argument("--json", action="store_true")
@@ -170,6 +173,38 @@ def cmd_check_id(args) -> int:
     return 1 if bad else 0
 
 
+def cmd_check_name(args) -> int:
+    """Per name: valid or the reason, the initials it is found by, and the characters no
+    document font on this machine can print (for the counter, and for support)."""
+    from archive_desk.documents.fonts import unprintable
+    from archive_desk.domain import names
+
+    results = []
+    for raw in args.names:
+        name = names.normalise_name(raw)
+        reason = names.check_name(name) if name else "姓名不能为空"
+        results.append(
+            {
+                "input": raw,
+                "name": name,
+                "valid": reason is None,
+                "reason": reason,
+                "pinyin_initials": names.pinyin_initials(name),
+                "unprintable": unprintable(name),
+            }
+        )
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            state = "有效" if r["valid"] else f"无效：{r['reason']}"
+            print(f"{r['input']}: {state}　拼音首字母 {r['pinyin_initials'] or '-'}")
+            if r["unprintable"]:
+                chars = "、".join(f"{c}（U+{ord(c):04X}）" for c in r["unprintable"])
+                print(f"  本机字体无法打印：{chars}")
+    return exit_codes.INVALID if any(not r["valid"] for r in results) else exit_codes.OK
+
+
 def cmd_search(args) -> int:
     from archive_desk.services import search
 
@@ -256,6 +291,7 @@ COMMANDS = {
     "init": cmd_init,
     "demo-data": cmd_demo,
     "check-id": cmd_check_id,
+    "check-name": cmd_check_name,
     "search": cmd_search,
     "audit": cmd_audit,
     "backup": cmd_backup,

@@ -225,6 +225,17 @@ class SettingValue(Base):
     updated_by: Mapped[str] = mapped_column(String(40), default="")
 
 
+class NameReading(Base):
+    """The office's own reading of a rare name character, added by a supervisor (Settings):
+    laid over pypinyin and the shipped table when search keys are written (domain.names)."""
+
+    __tablename__ = "name_readings"
+    character: Mapped[str] = mapped_column(ordered_text(1), primary_key=True)
+    reading: Mapped[str] = mapped_column(String(12))
+    updated_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(40), default="")
+
+
 class NumberSequence(Base):
     """Counters that never hand out a number twice (file numbers; letter numbers per year)."""
 

@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from archive_desk.documents.fonts import cjk_font
+from archive_desk.documents.fonts import FontChain, chain
 
 COLUMNS, ROWS = 3, 8  # 70 × 37 mm labels, the common A4 sheet of 24
 LABEL_W, LABEL_H = A4[0] / COLUMNS, A4[1] / ROWS
@@ -24,15 +24,17 @@ class Label:
     lines: tuple[str, ...] = ()
 
 
-def _fit(c: canvas.Canvas, text: str, font: str, size: float, width: float) -> float:
-    while size > 5 and c.stringWidth(text, font, size) > width:
+def _fit(fonts: FontChain, text: str, size: float, width: float) -> float:
+    while size > 5 and fonts.width(text, size) > width:
         size -= 0.5
     return size
 
 
 def write_sheet(labels: list[Label], out: Path, heading: str = "") -> Path:
     """Write labels onto as many A4 sheets as needed; returns the file written."""
-    font = cjk_font()
+    fonts = chain()
+    for label in labels:  # refuse before drawing anything: a label never loses a character
+        fonts.runs(label.title + "".join(label.lines[:3]))
     out = Path(out)
     c = canvas.Canvas(str(out), pagesize=A4)
     c.setTitle(heading or "labels")
@@ -53,17 +55,14 @@ def write_sheet(labels: list[Label], out: Path, heading: str = "") -> Path:
         c.scale(scale, 1)
         barcode.drawOn(c, 0, 0)
         c.restoreState()
-        size = _fit(c, label.title, font, 11, inner)
-        c.setFont(font, size)
-        c.drawString(x + pad, y + LABEL_H - pad - 11 * mm - 5 * mm, label.title)
-        c.setFont(font, 8)
+        size = _fit(fonts, label.title, 11, inner)
+        fonts.draw(c, x + pad, y + LABEL_H - pad - 11 * mm - 5 * mm, label.title, size)
         for k, line in enumerate(label.lines[:3]):
-            c.setFont(font, _fit(c, line, font, 8, inner))
-            c.drawString(x + pad, y + LABEL_H - pad - 11 * mm - 9.5 * mm - k * 3.6 * mm, line)
+            top = y + LABEL_H - pad - 11 * mm - 9.5 * mm - k * 3.6 * mm
+            fonts.draw(c, x + pad, top, line, _fit(fonts, line, 8, inner))
         c.setStrokeGray(0.85)
         c.rect(x + 1, y + 1, LABEL_W - 2, LABEL_H - 2)
     if not labels:
-        c.setFont(font, 12)
-        c.drawString(20 * mm, A4[1] - 30 * mm, "（没有要打印的标签）")
+        fonts.draw(c, 20 * mm, A4[1] - 30 * mm, "（没有要打印的标签）", 12)
     c.save()
     return out

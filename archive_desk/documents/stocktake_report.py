@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from archive_desk.documents.fonts import cjk_font
+from archive_desk.documents.fonts import chain
 from archive_desk.domain import clock
 
 HEADERS = ("序号", "档案编号", "姓名", "盘点结果", "登记库位", "实际库位")
@@ -68,12 +68,25 @@ def _xlsx(info, rows, centre: str, out: Path) -> Path:
 
 
 def _pdf(info, rows, centre: str, out: Path) -> Path:
-    font = cjk_font()
+    fonts = chain()
+    font = fonts.primary
     title_style = ParagraphStyle("t", fontName=font, fontSize=16, leading=22, alignment=1)
     body = ParagraphStyle("b", fontName=font, fontSize=9, leading=13)
+    cell = ParagraphStyle("c", fontName=font, fontSize=8, leading=10)
     title, sub = _title(info, centre)
+
+    def text(value) -> Paragraph:  # a name may need a font beyond the body font
+        return Paragraph(fonts.markup(str(value or "")), cell)
+
     data = [list(HEADERS)] + [
-        [str(i), r.file_number, r.holder_name, r.outcome, r.recorded, r.found]
+        [
+            str(i),
+            text(r.file_number),
+            text(r.holder_name),
+            r.outcome,
+            text(r.recorded),
+            text(r.found),
+        ]
         for i, r in enumerate(rows, start=1)
     ]
     table = Table(
@@ -100,9 +113,9 @@ def _pdf(info, rows, centre: str, out: Path) -> Path:
     )
     doc.build(
         [
-            Paragraph(title, title_style),
+            Paragraph(fonts.markup(title), title_style),
             Spacer(1, 3 * mm),
-            Paragraph(sub, body),
+            Paragraph(fonts.markup(sub), body),
             Paragraph(_summary(rows), body),
             Spacer(1, 4 * mm),
             table,

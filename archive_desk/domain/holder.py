@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from archive_desk.domain import clock, codes
+from archive_desk.domain import clock, codes, names
 from archive_desk.domain.idcard import InvalidId, parse_id
 
 
@@ -19,7 +19,7 @@ class FieldSpec:
 
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("name", "姓名", max_len=30),
+    FieldSpec("name", "姓名", max_len=names.NAME_MAX),
     FieldSpec("sex_code", "性别", "code:sex"),
     FieldSpec("birth_date", "出生日期", "date"),
     FieldSpec("ethnicity_code", "民族", "code:ethnicity"),
@@ -60,7 +60,6 @@ DEFAULT_REQUIRED = (
 )
 
 _PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
-_NAME = re.compile(r"^[\u3400-\u9fff\u00b7·A-Za-z ]+$")
 
 
 @dataclass
@@ -122,6 +121,11 @@ def normalise(data: HolderData) -> HolderData:
         v = getattr(data, spec.name)
         if isinstance(v, str):
             setattr(data, spec.name, v.strip())
+    if isinstance(data.name, str):  # the dot's look-alikes as ·; ideographs as typed
+        data.name = names.normalise_name(data.name)
+    for rel in data.relations:
+        if isinstance(rel.name, str):
+            rel.name = names.normalise_name(rel.name)
     try:
         parsed = parse_id(data.id_number)
     except InvalidId:
@@ -152,8 +156,8 @@ def validate(
                 errors[spec.name] = f"代码 {value} 不在{spec.label}代码表中"
         elif spec.kind == "date" and value > today:
             errors[spec.name] = "日期不能晚于今天"
-    if not _empty(data.name) and not _NAME.match(data.name):
-        errors["name"] = "只能包含汉字、字母、空格和间隔号"
+    if not _empty(data.name) and (reason := names.check_name(data.name)):
+        errors["name"] = reason
     if not _empty(data.phone) and "phone" not in errors and not _PHONE.match(data.phone):
         errors["phone"] = "应为11位手机号或带区号的固定电话"
     if not _empty(data.id_number):
@@ -178,6 +182,8 @@ def validate(
     for i, rel in enumerate(data.relations, start=1):
         if _empty(rel.name):
             errors[f"relations.{i}"] = f"第{i}位家庭成员：姓名不能为空"
+        elif reason := names.check_name(rel.name):
+            errors[f"relations.{i}"] = f"第{i}位家庭成员：姓名{reason}"
         elif rel.relation_code not in codes.table(codes.RELATION):
             errors[f"relations.{i}"] = f"第{i}位家庭成员：关系代码 {rel.relation_code} 无效"
         elif rel.id_number:

@@ -31,7 +31,7 @@ from archive_desk.domain import clock, codes
 from archive_desk.domain.idcard import check_char
 from archive_desk.domain.locations import Part, code_of, name_of
 from archive_desk.domain.names import grams
-from archive_desk.services import audit
+from archive_desk.services import audit, name_readings
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import InvalidInput
 from archive_desk.services.holders import search_keys
@@ -42,6 +42,9 @@ SURNAMES = (
     "毛郝龚邵万钱严覃武戴莫孔向汤单仇查解区朴"
 )
 COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方")
+# Real names live beyond the basic block: Extensions A and B, a compatibility ideograph (隆 as
+# U+F9DC, kept as typed), the middle dot. One holder in 97 gets one of these.
+RARE_NAMES = ("王𠮷", "张𪚥", "刘䶮", "陈㛃", "丁龘", "金\uf9dc", "阿卜杜拉·艾力", "李〇")
 GIVEN = (
     "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华玉萍红娥玲芬燕彬鑫波宇浩凯健俊帆帅旭宁"
     "龙林欣佳雪梅琳晨辉建国志文斌海峰春晓亮飞云鹏婷颖慧娇倩瑞博涵子轩梓睿雨泽思怡诗琪嘉"
@@ -287,6 +290,7 @@ def generate(
         s = uow.session
         if s.scalar(select(func.count()).select_from(Holder)):
             raise InvalidInput("database", "演示数据只能载入空数据库（已有存档人记录）")
+        name_readings.sync(s)
         units = [
             {
                 "id": i + 1,
@@ -315,6 +319,8 @@ def generate(
                     idn = _id_number(rng, counties, born, male)
                 seen.add(idn)
                 name = _name(rng)
+                if hid % 97 == 5:
+                    name = RARE_NAMES[hid // 97 % len(RARE_NAMES)]
                 gram_rows += [{"gram": g, "holder_id": hid} for g in grams(name)]
                 work = born + timedelta(days=365 * 22 + rng.randrange(0, 1500))
                 complete = rng.random() > 0.1

@@ -35,3 +35,28 @@ class InvalidInput(ServiceError):
 
 class Unavailable(ServiceError):
     """The action cannot run on this installation (e.g. pg_dump not on PATH)."""
+
+
+class Unprintable(ServiceError):
+    """A document would drop a character no font on this machine has: it is not produced. The
+    message names the character and the font to install."""
+
+    def __init__(self, message: str, chars: list[str]):
+        super().__init__(message)
+        self.chars = chars
+
+
+def refuses_unprintable(fn):
+    """Turn the documents layer's refusal into the service error callers show."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from archive_desk.documents.fonts import Unprintable as NoGlyph
+
+        try:
+            return fn(*args, **kwargs)
+        except NoGlyph as exc:
+            raise Unprintable(str(exc), exc.chars) from None
+
+    return wrapper

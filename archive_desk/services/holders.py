@@ -22,7 +22,7 @@ from archive_desk.domain.holder import (
     normalise,
     validate,
 )
-from archive_desk.services import audit
+from archive_desk.services import audit, name_readings
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import NotFound
 from archive_desk.services.settings import required_fields
@@ -129,6 +129,7 @@ def create(ctx: AppContext, data: HolderData) -> HolderView:
     with ctx.uow() as uow:
         s = uow.session
         warnings = _check(s, data, None)
+        name_readings.sync(s)  # the office's readings of rare characters, before the keys
         values = data.values()
         h = Holder(**values, **search_keys(data.name, data.id_number))
         s.add(h)
@@ -162,6 +163,7 @@ def update(ctx: AppContext, holder_id: int, data: HolderData) -> HolderView:
             changes["relations"] = [old_rel, new_rel]
             _set_relations(s, h, data.relations)
         if changes:
+            name_readings.sync(s)
             for k, v in search_keys(h.name, h.id_number).items():
                 setattr(h, k, v)
             if "name" in changes:

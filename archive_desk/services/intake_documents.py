@@ -14,7 +14,7 @@ from archive_desk.domain import clock
 from archive_desk.domain.files import FileStatus
 from archive_desk.services import audit
 from archive_desk.services.context import AppContext
-from archive_desk.services.errors import InvalidInput, NotFound
+from archive_desk.services.errors import InvalidInput, NotFound, refuses_unprintable
 from archive_desk.services.intake import find_letter, find_notice
 from archive_desk.services.settings import read_all
 
@@ -29,6 +29,7 @@ def _last_arrival(s, file_id: int) -> Arrival | None:
     )
 
 
+@refuses_unprintable
 def transfer_request(ctx: AppContext, number: str, out: Path) -> Path:
     ctx.require("holder.view")
     with ctx.uow() as uow:
@@ -52,6 +53,7 @@ def transfer_request(ctx: AppContext, number: str, out: Path) -> Path:
         )
 
 
+@refuses_unprintable
 def intake_receipt(ctx: AppContext, file_number: str, out: Path) -> Path:
     ctx.require("holder.view")
     with ctx.uow() as uow:
@@ -83,6 +85,7 @@ def intake_receipt(ctx: AppContext, file_number: str, out: Path) -> Path:
         )
 
 
+@refuses_unprintable
 def missing_notice(ctx: AppContext, number: str, out: Path) -> Path:
     ctx.require("holder.view")
     with ctx.uow() as uow:
@@ -105,6 +108,7 @@ def missing_notice(ctx: AppContext, number: str, out: Path) -> Path:
         )
 
 
+@refuses_unprintable
 def return_letter(ctx: AppContext, ref: str, out: Path) -> Path:
     """REF: the file number, or the number of the 调档函 the file came for."""
     ctx.require("holder.view")

@@ -11,9 +11,10 @@ from archive_desk.documents.labels import Label, write_sheet
 from archive_desk.domain.locations import prefix_range
 from archive_desk.services import audit
 from archive_desk.services.context import AppContext
-from archive_desk.services.errors import InvalidInput, NotFound
+from archive_desk.services.errors import InvalidInput, NotFound, refuses_unprintable
 
 
+@refuses_unprintable
 def file_labels(ctx: AppContext, file_numbers: list[str], out: Path) -> Path:
     """Spine labels: barcode of the file number, with the holder's name and the location."""
     actor = ctx.require("holder.view")
@@ -42,6 +43,7 @@ def file_labels(ctx: AppContext, file_numbers: list[str], out: Path) -> Path:
     return write_sheet(labels, out, "档案标签")
 
 
+@refuses_unprintable
 def slot_labels(ctx: AppContext, code_prefix: str, out: Path) -> Path:
     """Labels for every active slot under a code prefix (e.g. one 列 or one 面)."""
     actor = ctx.require("holder.view")

@@ -22,11 +22,10 @@ from sqlalchemy.orm import Session
 from archive_desk.db.models import File, Holder, HolderNameGram, StorageLocation
 from archive_desk.domain.files import status_label
 from archive_desk.domain.idcard import InvalidId, normalise, parse_id
-from archive_desk.domain.names import GRAM_MAX
+from archive_desk.domain.names import GRAM_MAX, MIDDLE_DOT, is_ideograph, search_form
 from archive_desk.services import audit
 from archive_desk.services.context import AppContext
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _TAIL = re.compile(r"^\d{3,5}[\dX]$")
 _PINYIN = re.compile(r"^[a-z]+$")
 _FILE_NO = re.compile(r"^[A-Z0-9\-]{3,20}$")
@@ -142,10 +141,10 @@ def _tiers(query: str, limit: int, file_prefix: str = "") -> tuple[list, str | N
         tiers.append(_shown(File.file_number == q, EXACT, limit))
     if _TAIL.match(q):
         tiers.append(_shown(_prefix_range(Holder.id_rev, q[::-1]), ID_TAIL, limit))
-    text_q = "".join(query.split())
+    text_q = search_form(query)  # the dot as names store it, whichever look-alike was typed
     fragment = None
-    if _CJK.search(text_q):
-        fragment = "".join(_CJK.findall(text_q))
+    if any(is_ideograph(ch) for ch in text_q):
+        fragment = "".join(ch for ch in text_q if is_ideograph(ch) or ch == MIDDLE_DOT)
         tiers.append(_shown(Holder.name == fragment, NAME_EXACT, limit))
         tiers.append(_shown(_prefix_range(Holder.name, fragment), NAME_PREFIX, limit))
     elif _PINYIN.match(text_q.lower()):

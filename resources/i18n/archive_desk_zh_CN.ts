@@ -817,6 +817,53 @@ Personnel files of floating personnel.</source>
     </message>
 </context>
 <context>
+    <name>NameReadingsBox</name>
+    <message>
+        <source>Readings of rare name characters</source>
+        <translation>生僻字读音</translation>
+    </message>
+    <message>
+        <source>Character</source>
+        <translation>字</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读音</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>Character, e.g. 𠮷</source>
+        <translation>生僻字，如 𠮷</translation>
+    </message>
+    <message>
+        <source>Pinyin, e.g. jí or ji2</source>
+        <translation>拼音，如 jí 或 ji2</translation>
+    </message>
+    <message>
+        <source>Add reading</source>
+        <translation>添加读音</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Characters are found by themselves always; add a reading so that a name is also found by its pinyin initials.</source>
+        <translation>姓名总能按字本身检索到；为生僻字添加读音后，也能按拼音首字母检索。</translation>
+    </message>
+    <message>
+        <source>Saved; search keys of {0} holder(s) rewritten.</source>
+        <translation>已保存；已重建 {0} 位存档人的检索键。</translation>
+    </message>
+    <message>
+        <source>Removed; search keys of {0} holder(s) rewritten.</source>
+        <translation>已删除；已重建 {0} 位存档人的检索键。</translation>
+    </message>
+</context>
+<context>
     <name>NoticeDialog</name>
     <message>
         <source>One missing item per line</source>

@@ -96,3 +96,28 @@ def test_reads_by_cli_are_attributed_and_audited(cli, tmp_path):
     ctx = ctx.as_user(users.login(ctx, "boss", PASSWORD))
     searches = [e for e in audit.entries(ctx) if e.action == "search"]
     assert searches[0].username == "boss" and searches[0].detail["query"] == "王"
+
+
+def test_check_name_reports_each_name_and_exits_1_on_any_invalid(cli):
+    code, out, _ = cli("check-name", "王𠮷", "阿卜杜拉•艾力", "刘䶮", "--json")
+    assert code == 0
+    wj, dot, ly = json.loads(out)
+    assert set(wj) >= {"input", "valid", "reason", "pinyin_initials", "unprintable"}
+    assert wj["valid"] is True and wj["reason"] is None and wj["pinyin_initials"] == "wj"
+    assert dot["input"] == "阿卜杜拉•艾力" and dot["name"] == "阿卜杜拉·艾力" and dot["valid"]
+    assert ly["pinyin_initials"] == "ly" and ly["unprintable"] == []
+    code, out, _ = cli("check-name", "王𠮷", "王\ue000")
+    assert code == 1
+    assert "私用区" in out and "U+E000" in out
+
+
+def test_check_name_lists_what_this_machine_cannot_print(cli, monkeypatch):
+    from archive_desk.documents import fonts
+    from tests.fonts_support import without_ext_b
+
+    monkeypatch.setattr(fonts, "_active", without_ext_b())
+    code, out, _ = cli("check-name", "张𪚥", "--json")
+    assert code == 0
+    assert json.loads(out)[0]["unprintable"] == ["𪚥"]
+    code, out, _ = cli("check-name", "张𪚥")
+    assert "无法打印：𪚥（U+2A6A5）" in out

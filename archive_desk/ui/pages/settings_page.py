@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,7 @@ from archive_desk.domain import settings as catalog
 from archive_desk.domain.roles import allowed
 from archive_desk.ui import prefs
 from archive_desk.ui.bus import bus
+from archive_desk.ui.pages.name_readings_box import NameReadingsBox
 from archive_desk.ui.tasks import run_task
 
 
@@ -56,10 +58,19 @@ class SettingsPage(QWidget):
         self.save_button.setEnabled(editable)
         form.addRow(self.message)
         form.addRow(self.save_button)
-        layout = QVBoxLayout(self)
+        self.readings = NameReadingsBox(ctx)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addWidget(desk)
         layout.addWidget(office)
+        layout.addWidget(self.readings)
         layout.addStretch()
+        scroll = QScrollArea()  # the page grows with the office's settings; the window need not
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.load()
 
     def load(self) -> None:
