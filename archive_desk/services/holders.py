@@ -22,9 +22,8 @@ from archive_desk.domain.holder import (
     normalise,
     validate,
 )
-from archive_desk.services import audit
+from archive_desk.services import audit, lookup
 from archive_desk.services.context import AppContext
-from archive_desk.services.errors import NotFound
 from archive_desk.services.settings import required_fields
 
 FIELD_NAMES = tuple(f.name for f in FIELDS)
@@ -146,9 +145,7 @@ def update(ctx: AppContext, holder_id: int, data: HolderData) -> HolderView:
     actor = ctx.require("holder.edit")
     with ctx.uow() as uow:
         s = uow.session
-        h = s.get(Holder, holder_id)
-        if h is None:
-            raise NotFound(f"没有编号为 {holder_id} 的存档人")
+        h = lookup.holder(s, holder_id)
         warnings = _check(s, data, holder_id)
         changes = {}
         for name, value in data.values().items():
@@ -182,9 +179,7 @@ def view(ctx: AppContext, holder_id: int) -> HolderView:
     actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        h = s.get(Holder, holder_id)
-        if h is None:
-            raise NotFound(f"没有编号为 {holder_id} 的存档人")
+        h = lookup.holder(s, holder_id)
         result = _view(s, h)
         audit.record(s, actor, "holder.view", "holder", h.id)
         uow.commit()

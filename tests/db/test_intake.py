@@ -101,7 +101,7 @@ def test_walk_through_new_holder_to_a_file_on_its_shelf(office, holder, tmp_path
         letter_number=letter.number,
     )
     assert intake.open_letters(office) == []
-    assert [a[1] for a in intake.arrivals_to_accept(office)] == ["赵敏"]
+    assert [a.holder_name for a in intake.arrivals_to_accept(office)] == ["赵敏"]
 
     notice = intake.issue_notice(
         office, holder.id, ["学位证书复印件", "转正定级表"], date.today() + timedelta(days=30)

@@ -64,7 +64,8 @@ def test_counter_intake_from_letter_to_shelf(qtbot, admin, page, monkeypatch):
     assert page.previews and page.letters.rowCount() == 1
     assert "第0001号" in page.letters.item(0, 0).text()
 
-    page.choose(h.id, "周芷若", "awaiting_arrival")
+    page.choose(h.id, "周芷若")
+    wait_tasks(qtbot)
     _auto(
         monkeypatch,
         intake_dialogs.ArrivalDialog,
@@ -79,7 +80,8 @@ def test_counter_intake_from_letter_to_shelf(qtbot, admin, page, monkeypatch):
     wait_tasks(qtbot)
     assert page.letters.rowCount() == 0 and page.to_accept.rowCount() == 1
 
-    page.choose(h.id, "周芷若", "received")
+    page.choose(h.id, "周芷若")
+    wait_tasks(qtbot)
     _auto(monkeypatch, intake_dialogs.AcceptDialog, lambda d: None)  # suggested slot, personal
     page._on_accept()
     wait_tasks(qtbot)
@@ -105,7 +107,8 @@ def test_arrival_dialog_keeps_bad_input_with_the_reason(qtbot, admin, page, monk
 
 def test_refusal_of_a_self_carried_file_is_recorded(qtbot, admin, page, monkeypatch):
     h = holders.create(admin, HolderData(name="殷离", id_number="110105194912310038"))
-    page.choose(h.id, "殷离", None)
+    page.choose(h.id, "殷离")
+    wait_tasks(qtbot)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("本人持档", True))
     page._on_refuse()
     wait_tasks(qtbot)
@@ -142,7 +145,8 @@ def test_notice_from_the_page_appears_in_the_list_and_closes(qtbot, admin, page,
         material_count=8,
         checker="李",
     )
-    page.choose(h.id, "小昭", "received")
+    page.choose(h.id, "小昭")
+    wait_tasks(qtbot)
     assert page.actions["notice"].isEnabled()
     _auto(
         monkeypatch,

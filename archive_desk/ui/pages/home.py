@@ -76,7 +76,8 @@ class HomePage(QWidget):
             ],
             "arrivals": [
                 (
-                    f"{a[1]}  {a[2]}  " + self.tr("arrived {0}").format(a[3].strftime("%Y-%m-%d")),
+                    f"{a.holder_name}  {a.id_number}  "
+                    + self.tr("arrived {0}").format(a.arrived_at.strftime("%Y-%m-%d")),
                     False,
                 )
                 for a in arrivals

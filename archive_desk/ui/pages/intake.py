@@ -152,26 +152,34 @@ class IntakePage(QWidget):
                 item = QListWidgetItem(
                     f"{h.name}  {h.id_number}  {h.file_number or ''}  {h.status_label}"
                 )
-                item.setData(HID, (h.holder_id, h.name, h.status))
+                item.setData(HID, (h.holder_id, h.name))
                 self.hits.addItem(item)
             if len(hits) == 1:
                 self.hits.setCurrentRow(0)
 
         run_task(self, work, shown)
 
-    def choose(self, holder_id: int, name: str, status: str | None) -> None:
+    def choose(self, holder_id: int, name: str) -> None:
+        """Make this holder the one the steps act on; the service says which steps are open
+        (from the file's status now) and why the others are closed (shown as tooltips)."""
         self.holder = (holder_id, name)
         self.chosen.setText(self.tr("Holder: {0}").format(name))
-        enabled = {
-            "letter": status in (None, "transferred", "receipt_returned", "returned_to_sender"),
-            "arrival": status == "awaiting_arrival",
-            "refuse": True,
-            "notice": status in ("received", "in_storage"),
-            "accept": status == "received",
-            "return": status == "received",
-        }
+        for button in self.actions.values():
+            button.setEnabled(False)
+
+        def work(_c):
+            from archive_desk.services import intake
+
+            return intake.steps_for(self.ctx, holder_id)
+
+        run_task(self, work, self._show_steps)
+
+    def _show_steps(self, steps) -> None:
+        if self.holder is None or self.holder[0] != steps.holder_id:
+            return  # another holder was chosen meanwhile
         for key, button in self.actions.items():
-            button.setEnabled(enabled[key])
+            button.setEnabled(steps.is_open(key))
+            button.setToolTip(steps.closed.get(key, ""))
 
     def _on_new_holder(self) -> None:
         """Enter a new holder (same form and checks as the Holders page), then continue."""
@@ -189,7 +197,7 @@ class IntakePage(QWidget):
         saved: list[int] = []
         form.sig_saved.connect(lambda hid: (saved.append(hid), dialog.accept()))
         if dialog.exec() and saved:
-            self.choose(saved[0], form.title.text(), None)
+            self.choose(saved[0], form.title.text())
 
     def _on_hit(self, item, _prev) -> None:
         if item is not None:
@@ -344,13 +352,16 @@ class IntakePage(QWidget):
                 (x.number, x.holder_name, x.addressee, x.valid_until.isoformat(), x.state)
                 for x in letters
             ],
-            [(x.holder_id, x.holder_name, "awaiting_arrival") for x in letters],
+            [(x.holder_id, x.holder_name) for x in letters],
             [x.expired for x in letters],
         )
         self._fill(
             self.to_accept,
-            [(a[1], a[2], a[3].strftime("%Y-%m-%d %H:%M")) for a in arrivals],
-            [(a[0], a[1], "received") for a in arrivals],
+            [
+                (a.holder_name, a.id_number, a.arrived_at.strftime("%Y-%m-%d %H:%M"))
+                for a in arrivals
+            ],
+            [(a.holder_id, a.holder_name) for a in arrivals],
             [False] * len(arrivals),
         )
         self._fill(
@@ -359,7 +370,7 @@ class IntakePage(QWidget):
                 (n.number, n.holder_name, "、".join(n.items), n.deadline.isoformat())
                 for n in notices
             ],
-            [(n.holder_id, n.holder_name, n.file_status) for n in notices],
+            [(n.holder_id, n.holder_name) for n in notices],
             [n.overdue for n in notices],
         )
         self.tabs.setTabText(0, self.tr("Awaiting arrival ({0})").format(len(letters)))

@@ -199,9 +199,9 @@ class StoreroomPage(QWidget):
 
         def shown(result) -> None:
             self.files.clear()
-            self.cell_files = [number for _code, number, _name in result]
-            for code, number, name in result:
-                self.files.addItem(f"{code[-3:]}  {number}  {name}")
+            self.cell_files = [f.file_number for f in result]
+            for f in result:
+                self.files.addItem(f"{f.slot_code[-3:]}  {f.file_number}  {f.holder_name}")
             if self.files.count() == 0:
                 self.files.addItem(self.tr("(empty)"))
 
