@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from archive_desk.domain import codes
 from archive_desk.domain.holder import FIELDS, HolderData, Relation
 from archive_desk.domain.idcard import InvalidId, parse_id
-from archive_desk.ui.bus import bus
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 ERROR_STYLE = "color: #b00020; font-size: 11px;"
 
@@ -299,7 +298,6 @@ class HolderDetailPage(QWidget):
             self.notice.setText(
                 self.tr("Saved.") + ("  " + "；".join(view.warnings) if view.warnings else "")
             )
-            bus().sig_data_changed.emit("holders")
             self.sig_saved.emit(view.id)
 
         def failed(exc: BaseException) -> None:
@@ -314,4 +312,4 @@ class HolderDetailPage(QWidget):
 
                 self.notice.setText(message_of(exc))
 
-        run_task(self, write, saved, failed)
+        run_change(self, write, saved, failed)

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_desk.services import changes
 from archive_desk.ui.bus import bus
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 HID = Qt.ItemDataRole.UserRole
 
@@ -132,7 +133,11 @@ class IntakePage(QWidget):
         layout.addWidget(self.chosen)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
-        bus().sig_data_changed.connect(self._on_bus_data_changed)
+        bus().watch(
+            self,
+            {changes.LETTERS, changes.ARRIVALS, changes.NOTICES, changes.FILES, changes.HOLDERS},
+            self._on_bus_changed,
+        )
         self.refresh()
 
     # ----- choosing the holder ----------------------------------------------------------
@@ -308,18 +313,13 @@ class IntakePage(QWidget):
             return intake.letters_of(self.ctx, hid)
 
         def done(letters) -> None:
-            bus().sig_data_changed.emit("intake")
             if letters:
                 self.preview("return_letter", letters[-1])
 
-        run_task(self, work, done)
+        run_change(self, work, done)
 
     def _call(self, fn, ok_text: str) -> None:
-        def done(_r) -> None:
-            self.chosen.setText(ok_text)
-            bus().sig_data_changed.emit("intake")
-
-        run_task(self, fn, done)
+        run_change(self, fn, lambda _r: self.chosen.setText(ok_text))
 
     # ----- lists ------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -433,6 +433,7 @@ class IntakePage(QWidget):
 
         run_task(self, work, shown, progress=self.tr("Preparing the document…"))
 
-    def _on_bus_data_changed(self, what: str) -> None:
-        if what in ("intake", "holders", "locations"):
-            self.refresh()
+    def _on_bus_changed(self, _changes) -> None:
+        self.refresh()
+        if self.holder is not None:
+            self.choose(*self.holder)  # its file may have moved on to another status

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 from archive_desk.domain import settings as catalog
 from archive_desk.domain.roles import allowed
 from archive_desk.ui import prefs
-from archive_desk.ui.bus import bus
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 
 class SettingsPage(QWidget):
@@ -88,7 +87,6 @@ class SettingsPage(QWidget):
         def done(_r) -> None:
             self.message.setStyleSheet("color: #1b5e20;")
             self.message.setText(self.tr("Saved."))
-            bus().sig_data_changed.emit("settings")
 
         def failed(exc) -> None:
             from archive_desk.ui.errors import message_of
@@ -96,4 +94,4 @@ class SettingsPage(QWidget):
             self.message.setStyleSheet("color: #b00020;")
             self.message.setText(message_of(exc))
 
-        run_task(self, write, done, failed)
+        run_change(self, write, done, failed)

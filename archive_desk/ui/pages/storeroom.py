@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_desk.services import changes
 from archive_desk.ui.bus import bus
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 CODE = Qt.ItemDataRole.UserRole
 
@@ -102,7 +103,7 @@ class StoreroomPage(QWidget):
         split.setSizes([220, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        bus().sig_data_changed.connect(self._on_bus_data_changed)
+        bus().watch(self, {changes.LOCATIONS, changes.FILES, changes.MOVES}, self._on_bus_changed)
         self.reload_tree()
 
     # ----- tree -------------------------------------------------------------------------
@@ -284,7 +285,7 @@ class StoreroomPage(QWidget):
 
             self.caption.setText(message_of(exc))
 
-        run_task(self, work, lambda _r: bus().sig_data_changed.emit("locations"), failed)
+        run_change(self, work, None, failed)
 
     def _on_stocktake(self) -> None:
         if not self.current_row_code:
@@ -297,8 +298,10 @@ class StoreroomPage(QWidget):
 
         MoveLogDialog(self.ctx, self.current_row_code, self).exec()
 
-    def _on_bus_data_changed(self, what: str) -> None:
-        if what == "locations":
+    def _on_bus_changed(self, changed) -> None:
+        """New or retired locations rebuild the tree; any change refills the shown shelf (a file
+        accepted onto it, moved, or a stocktake correction)."""
+        if changed.touches({changes.LOCATIONS}):
             self.reload_tree()
-            if self.current_row_code:
-                self.show_shelf(self.current_row_code)
+        if self.current_row_code:
+            self.show_shelf(self.current_row_code)
