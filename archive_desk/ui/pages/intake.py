@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_desk.services import changes
+from archive_desk.services import changes, printing
 from archive_desk.ui.bus import bus
 from archive_desk.ui.tasks import run_change, run_task
 
@@ -226,7 +226,7 @@ class IntakePage(QWidget):
         hid, name = self.holder
         self._run_dialog(
             IssueLetterDialog(self.ctx, hid, name, self),
-            lambda letter: self.preview("transfer_request", letter.number),
+            lambda letter: self.preview(printing.TRANSFER_REQUEST, letter.number),
         )
 
     def _on_arrival(self) -> None:
@@ -264,7 +264,7 @@ class IntakePage(QWidget):
         hid, name = self.holder
         self._run_dialog(
             NoticeDialog(self.ctx, hid, name, self),
-            lambda n: self.preview("missing_notice", n.number),
+            lambda n: self.preview(printing.MISSING_NOTICE, n.number),
         )
 
     def _on_accept(self) -> None:
@@ -281,7 +281,7 @@ class IntakePage(QWidget):
             unit_list, slot = result
             self._run_dialog(
                 AcceptDialog(self.ctx, hid, name, unit_list, slot, self),
-                lambda acc: self.preview("intake_receipt", acc.file_number),
+                lambda acc: self.preview(printing.INTAKE_RECEIPT, acc.file_number),
             )
 
         run_task(self, prepare, ask)
@@ -314,7 +314,7 @@ class IntakePage(QWidget):
 
         def done(letters) -> None:
             if letters:
-                self.preview("return_letter", letters[-1])
+                self.preview(printing.RETURN_LETTER, letters[-1])
 
         run_change(self, work, done)
 
@@ -384,7 +384,7 @@ class IntakePage(QWidget):
     def _on_print_letter(self) -> None:
         number = self._selected(self.letters)
         if number:
-            self.preview("transfer_request", number)
+            self.preview(printing.TRANSFER_REQUEST, number)
 
     def _on_cancel_letter(self) -> None:
         number = self._selected(self.letters)
@@ -404,7 +404,7 @@ class IntakePage(QWidget):
     def _on_print_notice(self) -> None:
         number = self._selected(self.notices)
         if number:
-            self.preview("missing_notice", number)
+            self.preview(printing.MISSING_NOTICE, number)
 
     def _on_fulfil(self) -> None:
         number = self._selected(self.notices)
@@ -416,22 +416,21 @@ class IntakePage(QWidget):
                 self.tr("Notice {0} closed.").format(number),
             )
 
-    def preview(self, kind: str, ref: str, show: bool = True) -> None:
-        out = Path(tempfile.mkdtemp()) / f"{kind}.pdf"
-        self.last_document = out
-
-        def work(_c):
-            from archive_desk.services import intake_documents
-
-            return getattr(intake_documents, kind)(self.ctx, ref, out)
+    def preview(self, kind: printing.DocumentKind, ref: str) -> None:
+        """Make the document (audited as a print) and open it in the print preview."""
+        out = Path(tempfile.mkdtemp()) / f"{kind.key}.pdf"
 
         def shown(path) -> None:
-            if show and not getattr(self, "no_preview", False):
-                from archive_desk.ui.dialogs.pdf_preview import PdfPreviewDialog
+            from archive_desk.ui.dialogs.pdf_preview import PdfPreviewDialog
 
-                PdfPreviewDialog(path, self.tr("Print preview"), self).exec()
+            PdfPreviewDialog(path, self.tr("Print preview"), self).exec()
 
-        run_task(self, work, shown, progress=self.tr("Preparing the document…"))
+        run_task(
+            self,
+            lambda _c: kind.make(self.ctx, ref, out),
+            shown,
+            progress=self.tr("Preparing the document…"),
+        )
 
     def _on_bus_changed(self, _changes) -> None:
         self.refresh()

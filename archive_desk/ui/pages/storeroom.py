@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_desk.services import changes
+from archive_desk.services import changes, printing
 from archive_desk.ui.bus import bus
 from archive_desk.ui.tasks import run_change, run_task
 
@@ -223,37 +223,29 @@ class StoreroomPage(QWidget):
         if not self.current_row_code:
             self.caption.setText(self.tr("Choose a shelf (列) first."))
             return
-        prefix = self.current_row_code
-        from archive_desk.services import labels
-
-        self._preview_labels(
-            lambda out: labels.slot_labels(self.ctx, prefix, out),
-            f"slot-labels-{prefix}",
-            self.tr("Slot labels"),
-        )
+        self._preview_labels(printing.SLOT_LABELS, self.current_row_code, self.tr("Slot labels"))
 
     def _on_file_labels(self) -> None:
         numbers = getattr(self, "cell_files", [])
         if not numbers:
             self.caption.setText(self.tr("Click a cell with files first."))
             return
-        from archive_desk.services import labels
+        self._preview_labels(printing.FILE_LABELS, ",".join(numbers), self.tr("File labels"))
 
-        self._preview_labels(
-            lambda out: labels.file_labels(self.ctx, numbers, out),
-            "file-labels",
-            self.tr("File labels"),
-        )
-
-    def _preview_labels(self, make, name: str, title: str) -> None:
-        out = Path(tempfile.mkdtemp()) / f"{name}.pdf"
+    def _preview_labels(self, kind: printing.DocumentKind, ref: str, title: str) -> None:
+        out = Path(tempfile.mkdtemp()) / f"{kind.key}.pdf"
 
         def show(path) -> None:
             from archive_desk.ui.dialogs.pdf_preview import PdfPreviewDialog
 
             PdfPreviewDialog(path, title, self).exec()
 
-        run_task(self, lambda _c: make(out), show, progress=self.tr("Preparing labels…"))
+        run_task(
+            self,
+            lambda _c: kind.make(self.ctx, ref, out),
+            show,
+            progress=self.tr("Preparing labels…"),
+        )
 
     def _on_retire(self) -> None:
         item = self.tree.currentItem()
