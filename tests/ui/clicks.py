@@ -9,7 +9,9 @@ def click(qtbot, button: QWidget) -> None:
 
 
 def click_cell(qtbot, table: QTableWidget, row: int, column: int) -> None:
-    rect = table.visualItemRect(table.item(row, column))
+    item = table.item(row, column)
+    assert item is not None, f"no cell ({row}, {column}) to click"
+    rect = table.visualItemRect(item)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 

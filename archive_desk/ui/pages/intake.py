@@ -98,20 +98,22 @@ class IntakePage(QWidget):
         for table in (self.letters, self.to_accept, self.notices):
             table.itemSelectionChanged.connect(lambda t=table: self._on_row_chosen(t))
         letter_buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("Print letter…"), self._on_print_letter),
-            (self.tr("Cancel letter…"), self._on_cancel_letter),
+        for name, text, slot in (
+            ("printLetter", self.tr("Print letter…"), self._on_print_letter),
+            ("cancelLetter", self.tr("Cancel letter…"), self._on_cancel_letter),
         ):
             b = QPushButton(text)
+            b.setObjectName(name)
             b.clicked.connect(slot)
             letter_buttons.addWidget(b)
         letter_buttons.addStretch()
         notice_buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("Print notice…"), self._on_print_notice),
-            (self.tr("Materials supplied"), self._on_fulfil),
+        for name, text, slot in (
+            ("printNotice", self.tr("Print notice…"), self._on_print_notice),
+            ("fulfilNotice", self.tr("Materials supplied"), self._on_fulfil),
         ):
             b = QPushButton(text)
+            b.setObjectName(name)
             b.clicked.connect(slot)
             notice_buttons.addWidget(b)
         notice_buttons.addStretch()

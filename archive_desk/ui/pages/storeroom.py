@@ -88,6 +88,7 @@ class StoreroomPage(QWidget):
             )
         ):
             button = QPushButton(text)
+            button.setObjectName(slot.__name__.removeprefix("_on_"))
             button.clicked.connect(slot)
             actions.addWidget(button, i // 4, i % 4)
         right = QWidget()
