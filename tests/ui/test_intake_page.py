@@ -85,6 +85,29 @@ def test_arrival_dialog_keeps_bad_input_with_the_reason(qtbot, admin, page):
     assert dlg.sender.text() == "原单位"  # nothing lost
 
 
+def test_after_a_step_the_lists_highlight_no_other_holder(qtbot, admin, page):
+    a = holders.create(admin, HolderData(name="杨逍", id_number="11010519491231002X"))
+    b = holders.create(admin, HolderData(name="范遥", id_number="110105194912310038"))
+    for h in (a, b):
+        intake.issue_letter(admin, h.id, "原单位")
+    page.refresh()
+    wait_tasks(qtbot)
+    click_cell(qtbot, page.letters, 0, 1)  # 杨逍, first in the list
+    wait_tasks(qtbot)
+
+    def arrival(d):
+        d.mode.setCurrentText("专人送取")
+        d.sender.setText("原单位")
+        d.materials.setValue(5)
+
+    click_ok_when_shown(qtbot, intake_dialogs.ArrivalDialog, arrival)
+    click(qtbot, page.actions["arrival"])
+    wait_tasks(qtbot)
+    assert page.letters.rowCount() == 1 and page.letters.item(0, 1).text() == "范遥"
+    assert page.letters.selectedItems() == [] and page.chosen.text() == "存档人：杨逍"
+    assert page.actions["accept"].isEnabled()  # still 杨逍's steps: his file has arrived
+
+
 def test_refusal_of_a_self_carried_file_is_recorded(qtbot, admin, page, monkeypatch):
     h = holders.create(admin, HolderData(name="殷离", id_number="110105194912310038"))
     page.choose(h.id, "殷离")

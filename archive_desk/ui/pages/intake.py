@@ -337,6 +337,12 @@ class IntakePage(QWidget):
         run_task(self, work, self._show_lists)
 
     def _fill(self, table: QTableWidget, rows: list[tuple], holder_data: list, red: list[bool]):
+        # A refill after a change moves other holders into the selected row: drop the selection
+        # (quietly, the chosen holder stays chosen) rather than highlight someone else.
+        table.blockSignals(True)
+        table.clearSelection()
+        table.setCurrentItem(None)
+        table.blockSignals(False)
         table.setRowCount(len(rows))
         for i, values in enumerate(rows):
             for j, v in enumerate(values):
