@@ -18,16 +18,20 @@ def click_cell(qtbot, table: QTableWidget, row: int, column: int) -> None:
 def click_ok_when_shown(qtbot, dialog_class, fill=lambda dialog: None) -> QTimer:
     """Once a modal `dialog_class` is up (its exec() runs a loop of its own), fill it in and click
     its OK button. Call before the click that opens the dialog."""
-    timer = QTimer()
+    timer = QTimer(QApplication.instance())  # kept alive by its parent until it fires
+    polls = iter(range(500))  # give up after 10 s: the dialog never came
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, dialog_class) and dialog.isVisible():
+        if next(polls, None) is None:
             timer.stop()
+            timer.deleteLater()
+        elif isinstance(dialog, dialog_class) and dialog.isVisible():
+            timer.stop()
+            timer.deleteLater()
             fill(dialog)
             click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
 
     timer.timeout.connect(poll)
     timer.start(20)
-    qtbot._click_ok_timers = getattr(qtbot, "_click_ok_timers", []) + [timer]  # keep alive
     return timer
