@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     srch.add_argument("text")
     srch.add_argument("--json", action="store_true")
     srch.add_argument("--limit", type=int, default=50)
+    aud = sub.add_parser("audit", help="查看审计记录（最新在前；时间为办公时区）")
+    aud.add_argument("--limit", type=int, default=50)
+    aud.add_argument("--json", action="store_true", help="ISO 8601 时间，带时区偏移")
     bak = sub.add_parser("backup", help="备份数据库")
     bak.add_argument("--out", required=True, type=Path)
     rst = sub.add_parser("restore", help="从备份恢复数据库（先自动备份当前库）")
@@ -119,7 +122,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check_id(args) -> int:
-    from archive_desk.domain import codes
+    from archive_desk.domain import clock, codes
     from archive_desk.domain.idcard import InvalidId, parse_id
 
     results, bad = [], 0
@@ -136,7 +139,7 @@ def cmd_check_id(args) -> int:
                 "input": raw,
                 "valid": True,
                 "number": p.number,
-                "birth_date": p.birth_date.isoformat(),
+                "birth_date": clock.iso(p.birth_date),
                 "sex": p.sex_name,
                 "sex_code": p.sex_code,
                 "region_code": p.region_code,
@@ -176,6 +179,33 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_audit(args) -> int:
+    from archive_desk.domain import clock
+    from archive_desk.services import audit
+
+    if args.limit < 1:
+        raise UsageError("--limit 应为正整数")
+    rows = audit.entries(_signed_in(args), limit=args.limit)
+    if args.json:
+        out = [
+            {
+                "at": clock.iso(r.at),
+                "user": r.username,
+                "action": r.action,
+                "entity": r.entity,
+                "entity_id": r.entity_id,
+                "detail": r.detail,
+            }
+            for r in rows
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            target = r.entity if r.entity_id is None else f"{r.entity}#{r.entity_id}"
+            print(f"{clock.format_time(r.at, seconds=True)}\t{r.username}\t{r.action}\t{target}")
+    return 0
+
+
 def cmd_backup(args) -> int:
     from archive_desk.services import backup
 
@@ -204,6 +234,7 @@ COMMANDS = {
     "demo-data": cmd_demo,
     "check-id": cmd_check_id,
     "search": cmd_search,
+    "audit": cmd_audit,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "print": cmd_print,

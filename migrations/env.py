@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
 
 from archive_desk.db import models  # noqa: F401  (registers the tables)
-from archive_desk.db.base import Base
+from archive_desk.db.base import Base, UTCDateTime
 from archive_desk.db.migrate import include_name
+from archive_desk.db.session import make_engine
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def render_item(type_, obj, autogen_context):
+    """Revisions spell our timestamp type as the column it is, so they never import the app."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
 
 
 def _configure(connection) -> None:
@@ -20,6 +27,7 @@ def _configure(connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         include_name=include_name,
         compare_type=True,
+        render_item=render_item,
     )
 
 
@@ -41,7 +49,7 @@ def run_online() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = make_engine(config.get_main_option("sqlalchemy.url"))
     with engine.begin() as conn:
         _configure(conn)
         with context.begin_transaction():

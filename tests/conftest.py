@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
+from datetime import UTC, datetime
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # set here, never by hand
 os.environ.pop("ARCHIVE_DESK_DB", None)
@@ -18,12 +20,17 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from archive_desk.db.base import Base  # noqa: E402
 from archive_desk.db.migrate import upgrade  # noqa: E402
 from archive_desk.db.session import make_engine, make_session_factory  # noqa: E402
+from archive_desk.domain import clock  # noqa: E402
 from archive_desk.services import users  # noqa: E402
 from archive_desk.services.context import AppContext, open_database  # noqa: E402
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 ADMIN_PASSWORD = "Admin1234"
 ENGINES = ["sqlite", "postgresql"]
+# The test databases' server-side zone: anything but UTC or Beijing, so that a session relying on
+# the server's TimeZone shows in every PostgreSQL test (the app sets UTC on its own sessions).
+PG_SERVER_ZONE = "America/New_York"
+BEIJING_MORNING = datetime(2026, 12, 1, 23, 30, tzinfo=UTC)  # 07:30 on 2 December in Beijing
 
 
 def pg_base_url() -> str:
@@ -58,6 +65,7 @@ class PgDatabases:
         name = f"archive_desk_t_{uuid.uuid4().hex[:10]}"
         with self.admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
+            conn.execute(text(f"ALTER DATABASE \"{name}\" SET timezone TO '{PG_SERVER_ZONE}'"))
         self.made.append(name)
         return self.base.set(database=name).render_as_string(hide_password=False)
 
@@ -66,6 +74,28 @@ class PgDatabases:
             for name in self.made:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         self.admin.dispose()
+
+
+def _set_process_zone(name: str | None) -> None:
+    if name is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = name
+    time.tzset()
+    clock.forget_zone()
+
+
+@pytest.fixture
+def beijing_morning():
+    """The desk as the office lives it: the process in Asia/Shanghai (the office zone follows the
+    system's), and the clock fixed at 07:30 Beijing time, which is 23:30 UTC the day before."""
+    before = os.environ.get("TZ")
+    _set_process_zone("Asia/Shanghai")
+    try:
+        with clock.fixed(BEIJING_MORNING):
+            yield BEIJING_MORNING
+    finally:
+        _set_process_zone(before)
 
 
 @pytest.fixture(scope="session")

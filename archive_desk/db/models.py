@@ -11,7 +11,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -20,10 +19,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from archive_desk.db.base import Base, utcnow
+from archive_desk.db.base import Base, UTCDateTime, utcnow
 
 BigId = BigInteger().with_variant(Integer, "sqlite")  # SQLite rowid aliases must be INTEGER
-TS = DateTime(timezone=True)
+TS = UTCDateTime()  # aware UTC instants on both engines (db/base.py)
 
 
 def ordered_text(n: int) -> String:

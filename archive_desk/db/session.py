@@ -25,8 +25,12 @@ def make_engine(url: str, **kw) -> Engine:
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
+    # Every session in UTC, whatever the server's TimeZone: timestamptz values come back as UTC
+    # instants and SQL date arithmetic on the server is the same from every desk.
+    connect_args = dict(kw.pop("connect_args", {}))
+    connect_args["options"] = f"{connect_args.get('options', '')} -c TimeZone=UTC".strip()
     # No pre-ping: it costs a round trip per unit of work; recycle idle connections instead.
-    return create_engine(url, pool_recycle=1800, **kw)
+    return create_engine(url, pool_recycle=1800, connect_args=connect_args, **kw)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from archive_desk.documents.fonts import cjk_font
+from archive_desk.domain import clock
 
 HEADERS = ("序号", "档案编号", "姓名", "盘点结果", "登记库位", "实际库位")
 
@@ -22,8 +23,8 @@ def _title(info, centre: str) -> tuple[str, str]:
     return (
         f"{centre}档案盘点报告",
         f"盘点编号：{info.id}　范围：{info.prefix_name}（{info.prefix}）　"
-        f"开始：{info.started_at:%Y-%m-%d %H:%M}　"
-        f"结束：{info.finished_at:%Y-%m-%d %H:%M}"
+        f"开始：{clock.format_time(info.started_at)}　"
+        f"结束：{clock.format_time(info.finished_at)}"
         if info.finished_at
         else f"盘点编号：{info.id}　范围：{info.prefix_name}（{info.prefix}）　进行中",
     )

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from archive_desk.domain import codes
+from archive_desk.domain import clock, codes
 from archive_desk.domain.idcard import InvalidId, parse_id
 
 
@@ -136,7 +136,7 @@ def validate(
     data: HolderData, required: tuple[str, ...] = ("name", "id_number"), today: date | None = None
 ) -> tuple[dict[str, str], list[str]]:
     """Return (errors, warnings). Errors block saving; warnings are shown but allowed."""
-    today = today or date.today()
+    today = today or clock.today()
     errors: dict[str, str] = {}
     warnings: list[str] = []
     for spec in FIELDS:
@@ -163,7 +163,9 @@ def validate(
             errors["id_number"] = exc.reason
         else:
             if data.birth_date and data.birth_date != parsed.birth_date:
-                errors["birth_date"] = f"与身份证号码不符（应为{parsed.birth_date.isoformat()}）"
+                errors["birth_date"] = (
+                    f"与身份证号码不符（应为{clock.format_date(parsed.birth_date)}）"
+                )
             if data.sex_code in ("1", "2") and data.sex_code != parsed.sex_code:
                 errors["sex_code"] = f"与身份证号码不符（应为{parsed.sex_name}）"
             if codes.region(parsed.region_code) is None:

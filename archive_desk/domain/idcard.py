@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from archive_desk.domain import clock
+
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 PERMIT_PREFIXES = {"81": "香港居民居住证", "82": "澳门居民居住证", "83": "台湾居民居住证"}
@@ -64,7 +66,7 @@ def _birth_date(text: str) -> date:
 
 def parse_id(raw: str, today: date | None = None) -> ParsedId:
     """Validate and normalise; raise InvalidId with the reason when it is not a valid number."""
-    today = today or date.today()
+    today = today or clock.today()
     number = normalise(raw or "")
     if not number:
         raise InvalidId("身份证号码为空")
@@ -81,9 +83,9 @@ def parse_id(raw: str, today: date | None = None) -> ParsedId:
         raise InvalidId("身份证号码第18位只能是数字或X")
     born = _birth_date(number[6:14])
     if born > today:
-        raise InvalidId(f"出生日期 {born.isoformat()} 晚于今天")
+        raise InvalidId(f"出生日期 {clock.format_date(born)} 晚于今天")
     if born.year < 1880:
-        raise InvalidId(f"出生日期 {born.isoformat()} 早于1880年")
+        raise InvalidId(f"出生日期 {clock.format_date(born)} 早于1880年")
     expected = check_char(number[:17])
     if number[17] != expected:
         raise InvalidId(f"校验码错误：第18位应为 {expected}，实际为 {number[17]}")

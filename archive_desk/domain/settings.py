@@ -6,8 +6,10 @@ a key missing there reads as its default here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from archive_desk.domain import clock
 from archive_desk.domain.holder import DEFAULT_REQUIRED
 
 
@@ -17,6 +19,7 @@ class Setting:
     label: str
     kind: type
     default: object
+    check: Callable[[str], object] | None = None  # raises ValueError (Chinese) on a bad text
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -35,6 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("transfer.receipt_chase_days", "回执催问期限（天）", int, 30),
     Setting("holder.required_fields", "必采信息项", str, ",".join(DEFAULT_REQUIRED)),
     Setting("security.max_failed_logins", "登录失败锁定次数", int, 5),
+    # Empty: the system's zone (Asia/Shanghai where it has none). Dates on documents follow it.
+    Setting("office.time_zone", "办公时区（空为本机时区）", str, "", clock.zone_named),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -50,4 +55,6 @@ def parse(key: str, text: str) -> object:
         if value < 0:
             raise ValueError(f"{spec.label}不能为负数")
         return value
+    if spec.check is not None and text.strip():
+        spec.check(text)
     return text

@@ -79,4 +79,9 @@ def open_database(url: str, migrate: bool = True) -> AppContext:
     engine = make_engine(url)
     if migrate:
         upgrade(engine, url)
-    return AppContext(url, engine, make_session_factory(engine))
+    ctx = AppContext(url, engine, make_session_factory(engine))
+    if migrate:
+        from archive_desk.services.settings import load_office_zone  # it imports this module
+
+        load_office_zone(ctx)
+    return ctx

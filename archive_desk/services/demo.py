@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from sqlalchemy import func, select, text
 
@@ -27,7 +27,7 @@ from archive_desk.db.models import (
     TransferLetter,
     Unit,
 )
-from archive_desk.domain import codes
+from archive_desk.domain import clock, codes
 from archive_desk.domain.idcard import check_char
 from archive_desk.domain.locations import Part, code_of, name_of
 from archive_desk.domain.names import grams
@@ -166,7 +166,7 @@ def _business_states(s, actor, rng: random.Random, files: int, slot_ids: list[in
     """Records in every state intake and the storeroom add: an 入库 move for each file on a
     shelf, open and expired 调档函 for files awaiting arrival, open (some overdue) 缺件告知,
     and a finished stocktake of the first 列 with its scans."""
-    when = datetime.now(UTC) - timedelta(days=400)
+    when = clock.now() - timedelta(days=400)
     on_shelf = s.execute(select(File.id, File.location_id).where(File.status == "in_storage")).all()
     for i in range(0, len(on_shelf), CHUNK):
         s.execute(
@@ -184,7 +184,7 @@ def _business_states(s, actor, rng: random.Random, files: int, slot_ids: list[in
                 for fid, loc in on_shelf[i : i + CHUNK]
             ],
         )
-    year = date.today().year
+    year = clock.today().year
     awaiting = s.execute(
         select(File.id, File.holder_id)
         .where(File.status == "awaiting_arrival")
@@ -193,7 +193,7 @@ def _business_states(s, actor, rng: random.Random, files: int, slot_ids: list[in
     ).all()
     letters = []
     for n, (_fid, hid) in enumerate(awaiting, start=1):
-        issued = date.today() - timedelta(days=rng.randrange(1, 60))
+        issued = clock.today() - timedelta(days=rng.randrange(1, 60))
         letters.append(
             {
                 "id": n,
@@ -208,7 +208,7 @@ def _business_states(s, actor, rng: random.Random, files: int, slot_ids: list[in
                     )
                 ),
                 "source": "counter",
-                "issued_at": datetime.combine(issued, time(9)),
+                "issued_at": clock.at_local(issued, time(9)),
                 "valid_until": issued + timedelta(days=30),
                 "issued_by": actor.user_id,
                 "cancel_reason": "",
@@ -221,7 +221,7 @@ def _business_states(s, actor, rng: random.Random, files: int, slot_ids: list[in
         )
     notices = []
     for n, (fid, _loc) in enumerate(on_shelf[:30], start=1):
-        deadline = date.today() + timedelta(days=rng.randrange(-20, 40))
+        deadline = clock.today() + timedelta(days=rng.randrange(-20, 40))
         notices.append(
             {
                 "id": n,
@@ -232,7 +232,7 @@ def _business_states(s, actor, rng: random.Random, files: int, slot_ids: list[in
                 ],
                 "deadline": deadline,
                 "commitment": "本人承诺按期补齐所缺材料。",
-                "issued_at": datetime.combine(deadline - timedelta(days=30), time(10)),
+                "issued_at": clock.at_local(deadline - timedelta(days=30), time(10)),
                 "issued_by": actor.user_id,
             }
         )
@@ -282,7 +282,7 @@ def generate(
         raise InvalidInput("files", "档案数量应在 1 到 5,000,000 之间")
     rng = random.Random(seed)
     counties = _counties()
-    today = date.today()
+    today = clock.today()
     with ctx.uow() as uow:
         s = uow.session
         if s.scalar(select(func.count()).select_from(Holder)):

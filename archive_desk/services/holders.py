@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from archive_desk.db.base import utcnow
 from archive_desk.db.models import File, Holder, HolderNameGram, HolderRelation, StorageLocation
-from archive_desk.domain import codes, names
+from archive_desk.domain import clock, codes, names
 from archive_desk.domain.files import status_label
 from archive_desk.domain.holder import (
     FIELDS,
@@ -171,7 +171,7 @@ def update(ctx: AppContext, holder_id: int, data: HolderData) -> HolderView:
 
 
 def _plain(v: object) -> object:
-    return v.isoformat() if isinstance(v, date) else v
+    return clock.iso(v) if isinstance(v, date) else v
 
 
 def view(ctx: AppContext, holder_id: int) -> HolderView:

@@ -19,7 +19,7 @@ from archive_desk.db.models import (
     TransferLetter,
     Unit,
 )
-from archive_desk.domain import file_states
+from archive_desk.domain import clock, file_states
 from archive_desk.domain.file_states import INTAKE_STEPS, Step, StepRefused
 from archive_desk.domain.files import DepositType, FileStatus
 from archive_desk.domain.roles import allowed
@@ -51,7 +51,7 @@ class LetterView:
 
     @property
     def expired(self) -> bool:
-        return not self.arrived and not self.cancelled and self.valid_until < date.today()
+        return not self.arrived and not self.cancelled and self.valid_until < clock.today()
 
     @property
     def state(self) -> str:
@@ -79,7 +79,7 @@ class NoticeView:
 
     @property
     def overdue(self) -> bool:
-        return not self.fulfilled and self.deadline < date.today()
+        return not self.fulfilled and self.deadline < clock.today()
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ def issue_letter(
         f = _file_of(s, holder_id)
         new_status = _check(f, Step.LETTER)
         cfg = read_all(s)
-        year = date.today().year
+        year = clock.today().year
         seq = next_value(s, "transfer_letter", str(year))
         number = f"{cfg['letters.transfer_request_prefix']}〔{year}〕第{seq:04d}号"
         letter = TransferLetter(
@@ -181,7 +181,7 @@ def issue_letter(
             addressee=addressee,
             source=source,
             issued_by=actor.user_id,
-            valid_until=date.today() + timedelta(days=int(cfg["letters.validity_days"])),
+            valid_until=clock.today() + timedelta(days=int(cfg["letters.validity_days"])),
         )
         s.add(letter)
         if f is None:
@@ -420,13 +420,13 @@ def issue_notice(
     items = [i.strip() for i in items if i.strip()]
     if not items:
         raise InvalidInput("items", "请列出所缺材料")
-    if deadline <= date.today():
+    if deadline <= clock.today():
         raise InvalidInput("deadline", "补交期限应晚于今天")
     with ctx.uow() as uow:
         s = uow.session
         f = _file_of(s, holder_id)
         _check(f, Step.NOTICE)
-        year = date.today().year
+        year = clock.today().year
         number = f"缺件〔{year}〕第{next_value(s, 'missing_notice', str(year)):04d}号"
         notice = MissingNotice(
             number=number,
@@ -446,7 +446,7 @@ def issue_notice(
             file_id=f.id,
             number=number,
             items=items,
-            deadline=deadline.isoformat(),
+            deadline=clock.iso(deadline),
         )
         audit.record(s, actor, "notice.issue", "missing_notice", notice.id)
         uow.commit()
@@ -564,7 +564,7 @@ def accept(
             pattern = str(read_all(s)["files.number_pattern"])
             seq = next_value(s, "file_number")
             try:
-                f.file_number = pattern.format(seq=seq, year=date.today().year)
+                f.file_number = pattern.format(seq=seq, year=clock.today().year)
             except (KeyError, ValueError, IndexError):
                 raise InvalidInput(
                     "files.number_pattern", f"档案编号格式“{pattern}”无效，请在设置中修改"

@@ -5,7 +5,6 @@ holder's data), commit, and render the PDF outside the transaction."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 from archive_desk.db.models import Arrival, Event, File, TransferLetter
 from archive_desk.documents import intake_letters
 from archive_desk.documents.layout import Centre
+from archive_desk.domain import clock
 from archive_desk.domain.files import FileStatus
 from archive_desk.services import audit, lookup
 from archive_desk.services.context import AppContext
@@ -65,7 +65,7 @@ def transfer_request(ctx: AppContext, number: str, out: Path) -> Path:
             {
                 "number": letter.number,
                 "addressee": letter.addressee,
-                "issued": letter.issued_at.date(),
+                "issued": clock.local_date(letter.issued_at),
                 "valid_until": letter.valid_until,
             },
         )
@@ -86,12 +86,12 @@ def intake_receipt(ctx: AppContext, file_number: str, out: Path) -> Path:
             {
                 "file_number": f.file_number,
                 "sender": arrival.sender,
-                "arrived": arrival.arrived_at.date(),
+                "arrived": clock.local_date(arrival.arrived_at),
                 "material_count": arrival.material_count,
                 "originals": arrival.originals,
                 "copies": arrival.copies,
                 "letter_number": letter.number if letter else "",
-                "dated": date.today(),
+                "dated": clock.today(),
             },
         )
 
@@ -109,7 +109,7 @@ def missing_notice(ctx: AppContext, number: str, out: Path) -> Path:
                 "items": list(n.items),
                 "deadline": n.deadline,
                 "commitment": n.commitment,
-                "issued": n.issued_at.date(),
+                "issued": clock.local_date(n.issued_at),
             },
         )
 
@@ -146,7 +146,7 @@ def return_letter(ctx: AppContext, ref: str, out: Path) -> Path:
                 "sender": arrival.sender if arrival else "原存档机构",
                 "reason": reason,
                 "letter_number": letter.number if letter else "",
-                "dated": date.today(),
+                "dated": clock.today(),
             },
         )
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from archive_desk.db.base import utcnow
 from archive_desk.db.models import SettingValue
+from archive_desk.domain import clock
 from archive_desk.domain import settings as catalog
 from archive_desk.services import audit
 from archive_desk.services.context import AppContext
@@ -32,6 +33,12 @@ def required_fields(session: Session) -> tuple[str, ...]:
     return tuple(f for f in (p.strip() for p in text.split(",")) if f)
 
 
+def load_office_zone(ctx: AppContext) -> None:
+    """Read the office's time zone once (when the database is opened) and give it to the clock."""
+    with ctx.uow() as uow:
+        clock.set_office_zone(str(read_all(uow.session)["office.time_zone"]))
+
+
 def update_many(ctx: AppContext, values: dict[str, str]) -> None:
     """Validate every value first; store all or nothing; audit the change with old and new."""
     actor = ctx.require("settings.edit")
@@ -54,3 +61,5 @@ def update_many(ctx: AppContext, values: dict[str, str]) -> None:
         changes = {k: [old[k], v] for k, v in parsed.items() if old[k] != v}
         audit.record(uow.session, actor, "settings.update", "settings", None, changes=changes)
         uow.commit()
+    if "office.time_zone" in parsed:
+        clock.set_office_zone(str(parsed["office.time_zone"]))

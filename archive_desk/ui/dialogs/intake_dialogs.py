@@ -7,7 +7,7 @@ plain values only: a widget read from a worker thread is undefined behaviour in 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from archive_desk.domain import clock
 from archive_desk.services import intake
 from archive_desk.ui.tasks import run_change
 
@@ -197,7 +198,8 @@ class NoticeDialog(_ServiceDialog):
         self.holder_id = holder_id
         self.items = QPlainTextEdit()
         self.items.setPlaceholderText(self.tr("One missing item per line"))
-        self.deadline = QDateEdit(QDate.currentDate().addDays(30))
+        due = clock.today() + timedelta(days=30)  # the office's date, not this PC's
+        self.deadline = QDateEdit(QDate(due.year, due.month, due.day))
         self.deadline.setCalendarPopup(True)
         self.commitment = QPlainTextEdit()
         self.commitment.setPlainText(intake.DEFAULT_COMMITMENT)

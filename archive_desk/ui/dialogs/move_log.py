@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from archive_desk.domain import clock
 from archive_desk.domain.locations import REASONS
 from archive_desk.ui.tasks import run_task
 
@@ -72,7 +73,7 @@ class MoveLogDialog(QDialog):
             self.table.setRowCount(len(rows))
             for i, m in enumerate(rows):
                 values = (
-                    m.at.strftime("%Y-%m-%d %H:%M"),
+                    clock.format_time(m.at),
                     m.file_number,
                     m.holder_name,
                     m.from_name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from archive_desk.domain import clock
 from archive_desk.ui.tasks import run_task
 
 PAGE = 500
@@ -54,7 +55,7 @@ class HolderListModel(_HolderColumns):
         values = (
             r.name,
             r.sex,
-            r.birth_date.isoformat() if r.birth_date else "",
+            clock.format_date(r.birth_date) if r.birth_date else "",
             r.id_number,
             r.employer,
             r.file_number or "",

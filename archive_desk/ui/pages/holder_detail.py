@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_desk.domain import codes
+from archive_desk.domain import clock, codes
 from archive_desk.domain.holder import FIELDS, HolderData, Relation
 from archive_desk.domain.idcard import InvalidId, parse_id
 from archive_desk.ui.tasks import run_change, run_task
@@ -188,7 +188,7 @@ class HolderDetailPage(QWidget):
             if isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(0, editor.findData(value or "")))
             elif isinstance(value, date):
-                editor.setText(value.isoformat())
+                editor.setText(clock.format_date(value))
             else:
                 editor.setText(value or "")
         self.relations.setRowCount(0)
@@ -272,7 +272,7 @@ class HolderDetailPage(QWidget):
         self.errors["id_number"].hide()
         edit.setText(parsed.number)
         if not self.editors["birth_date"].text().strip():
-            self.editors["birth_date"].setText(parsed.birth_date.isoformat())
+            self.editors["birth_date"].setText(clock.format_date(parsed.birth_date))
         sex = self.editors["sex_code"]
         if not sex.currentData():
             sex.setCurrentIndex(sex.findData(parsed.sex_code))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from archive_desk.domain import clock
 from archive_desk.services import changes
 from archive_desk.ui.bus import bus
 from archive_desk.ui.tasks import run_task
@@ -64,12 +65,12 @@ class HomePage(QWidget):
     def _show(self, result) -> None:
         n, letters, arrivals, notices = result
         self.summary.setText(self.tr("Holders on record: {0:,}").format(n))
-        soon = date.today() + timedelta(days=7)
+        soon = clock.today() + timedelta(days=7)
         rows = {
             "letters": [
                 (
                     f"{x.number}  {x.holder_name}  → {x.addressee}  "
-                    + self.tr("valid until {0}").format(x.valid_until.isoformat())
+                    + self.tr("valid until {0}").format(clock.format_date(x.valid_until))
                     + (self.tr("  (expired)") if x.expired else ""),
                     x.expired,
                 )
@@ -78,7 +79,7 @@ class HomePage(QWidget):
             "arrivals": [
                 (
                     f"{a.holder_name}  {a.id_number}  "
-                    + self.tr("arrived {0}").format(a.arrived_at.strftime("%Y-%m-%d")),
+                    + self.tr("arrived {0}").format(clock.format_time(a.arrived_at)),
                     False,
                 )
                 for a in arrivals
@@ -86,7 +87,7 @@ class HomePage(QWidget):
             "notices": [
                 (
                     f"{x.number}  {x.holder_name}  {'、'.join(x.items)}  "
-                    + self.tr("due {0}").format(x.deadline.isoformat())
+                    + self.tr("due {0}").format(clock.format_date(x.deadline))
                     + (self.tr("  (overdue)") if x.overdue else ""),
                     x.overdue,
                 )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_desk.domain import clock
 from archive_desk.services import changes, printing
 from archive_desk.ui.bus import bus
 from archive_desk.ui.tasks import run_change, run_task
@@ -357,7 +358,7 @@ class IntakePage(QWidget):
         self._fill(
             self.letters,
             [
-                (x.number, x.holder_name, x.addressee, x.valid_until.isoformat(), x.state)
+                (x.number, x.holder_name, x.addressee, clock.format_date(x.valid_until), x.state)
                 for x in letters
             ],
             [(x.holder_id, x.holder_name) for x in letters],
@@ -365,17 +366,14 @@ class IntakePage(QWidget):
         )
         self._fill(
             self.to_accept,
-            [
-                (a.holder_name, a.id_number, a.arrived_at.strftime("%Y-%m-%d %H:%M"))
-                for a in arrivals
-            ],
+            [(a.holder_name, a.id_number, clock.format_time(a.arrived_at)) for a in arrivals],
             [(a.holder_id, a.holder_name) for a in arrivals],
             [False] * len(arrivals),
         )
         self._fill(
             self.notices,
             [
-                (n.number, n.holder_name, "、".join(n.items), n.deadline.isoformat())
+                (n.number, n.holder_name, "、".join(n.items), clock.format_date(n.deadline))
                 for n in notices
             ],
             [(n.holder_id, n.holder_name) for n in notices],

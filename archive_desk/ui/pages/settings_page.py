@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_desk.domain import clock
 from archive_desk.domain import settings as catalog
 from archive_desk.domain.roles import allowed
 from archive_desk.ui import prefs
@@ -40,6 +41,8 @@ class SettingsPage(QWidget):
         for spec in catalog.SETTINGS:
             edit = QLineEdit()
             edit.setObjectName(f"setting_{spec.key}")
+            if spec.key == "office.time_zone":  # what an empty value stands for on this desk
+                edit.setPlaceholderText(clock.system_zone_name() or clock.FALLBACK_ZONE)
             self.fields[spec.key] = edit
             form.addRow(spec.label, edit)
         self.message = QLabel()
