@@ -3,6 +3,7 @@
 import threading
 import time
 
+import pytest
 from PySide6.QtWidgets import QWidget
 
 from archive_desk.ui import tasks
@@ -55,19 +56,21 @@ def test_callbacks_of_a_closed_page_are_dropped(qtbot):
     assert called == []
 
 
-def _announcements():
+@pytest.fixture
+def seen():
+    """Every change announced on the bus during the test."""
     from archive_desk.ui.bus import bus
 
-    seen = []
-    bus().sig_changed.connect(seen.append)
-    return seen
+    announced = []
+    bus().sig_changed.connect(announced.append)
+    yield announced
+    bus().sig_changed.disconnect(announced.append)
 
 
-def test_a_change_announces_the_kinds_of_record_it_committed(qtbot, admin):
+def test_a_change_announces_the_kinds_of_record_it_committed(qtbot, admin, seen):
     from archive_desk.domain.holder import HolderData
     from archive_desk.services import holders, intake
 
-    seen = _announcements()
     page = QWidget()
     h = []
     tasks.run_change(
@@ -82,10 +85,9 @@ def test_a_change_announces_the_kinds_of_record_it_committed(qtbot, admin):
     assert seen[-1].kinds == {"letters", "files"}  # a file record opened, awaiting arrival
 
 
-def test_a_refused_change_announces_nothing_and_kinds_can_be_added(qtbot, admin):
+def test_a_refused_change_announces_nothing_and_kinds_can_be_added(qtbot, admin, seen):
     from archive_desk.services import intake
 
-    seen = _announcements()
     errors = []
     tasks.run_change(
         None, lambda c: intake.cancel_letter(admin, "无此函", "错开"), None, errors.append
