@@ -186,6 +186,32 @@ def view(ctx: AppContext, holder_id: int) -> HolderView:
         return result
 
 
+@dataclass(frozen=True)
+class FileLine:
+    """Where a holder's file stands: what the record page shows above the form."""
+
+    file_number: str | None
+    file_status: str | None
+    location: str | None
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.file_status)
+
+
+def file_line(ctx: AppContext, holder_id: int) -> FileLine:
+    """The file number, status and location of a holder's file (None when there is none), for a
+    record page to follow changes made elsewhere without re-reading the record."""
+    ctx.require("holder.view")
+    with ctx.uow() as uow:
+        row = uow.session.execute(
+            select(File.file_number, File.status, StorageLocation.name)
+            .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
+            .where(File.holder_id == holder_id)
+        ).first()
+    return FileLine(*row) if row else FileLine(None, None, None)
+
+
 def count(ctx: AppContext) -> int:
     ctx.require("holder.view")
     with ctx.uow() as uow:

@@ -9,6 +9,7 @@ from archive_desk.domain.holder import HolderData
 from archive_desk.services import holders, intake, storage
 from archive_desk.ui.dialogs import pdf_preview
 from archive_desk.ui.dialogs.intake_dialogs import AcceptDialog
+from archive_desk.ui.pages.holder_detail import HolderDetailPage
 from archive_desk.ui.pages.holders import HoldersPage
 from archive_desk.ui.pages.intake import IntakePage
 from archive_desk.ui.pages.storeroom import StoreroomPage
@@ -38,16 +39,20 @@ def arrived(admin):
     return h
 
 
-def test_accepting_at_the_counter_updates_the_holder_list_and_the_storeroom_grid(
+def test_accepting_at_the_counter_updates_the_holder_list_the_record_and_the_storeroom_grid(
     qtbot, admin, zh, arrived, monkeypatch
 ):
     monkeypatch.setattr(pdf_preview.PdfPreviewDialog, "exec", lambda self: 0)
     holders_page, storeroom, counter = HoldersPage(admin), StoreroomPage(admin), IntakePage(admin)
-    for w in (holders_page, storeroom, counter):
+    record = HolderDetailPage(admin)  # the holder's record, open on another page
+    for w in (holders_page, storeroom, counter, record):
         qtbot.addWidget(w)
     storeroom.show_shelf("K01-Q01-L001")
+    record.open_holder(arrived.id)
     wait_tasks(qtbot)
     assert _status_of(holders_page, arrived.id) == "已接收待入库"
+    assert "已接收待入库" in record.status.text()
+    record.editors["phone"].setText("13800138000")  # being edited meanwhile
     assert storeroom.grids["A"].item(0, 0).text() == "0/6"
 
     counter.show()
@@ -64,3 +69,5 @@ def test_accepting_at_the_counter_updates_the_holder_list_and_the_storeroom_grid
     assert storeroom.grids["A"].item(0, 0).text() == "1/6"
     assert "1 files" in storeroom.caption.text() or "1 份" in storeroom.caption.text()
     assert counter.to_accept.rowCount() == 0
+    assert "在库 · 1号库房1区1列A面1节1层1格" in record.status.text()
+    assert record.editors["phone"].text() == "13800138000"  # the clerk's edit is kept
