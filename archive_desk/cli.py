@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from archive_desk import exit_codes
+from archive_desk.services import printing
 
 EXIT_ERROR = exit_codes.ERROR
 
@@ -54,22 +55,15 @@ def _parser() -> argparse.ArgumentParser:
     bak.add_argument("--out", required=True, type=Path)
     rst = sub.add_parser("restore", help="从备份恢复数据库（先自动备份当前库）")
     rst.add_argument("file", type=Path)
-    prn = sub.add_parser("print", help="打印文书到文件：" + "、".join(PRINT_KINDS))
-    prn.add_argument("kind", choices=sorted(PRINT_KINDS))
+    prn = sub.add_parser(
+        "print",
+        help="打印文书到文件：" + "、".join(k.key for k in printing.KINDS.values()),
+        epilog="；".join(f"{k.key}：{k.help}" for k in printing.KINDS.values()),
+    )
+    prn.add_argument("kind", choices=sorted(printing.KINDS))
     prn.add_argument("ref", help="档案编号 / 库位编码前缀 / 盘点编号")
     prn.add_argument("--out", required=True, type=Path)
     return p
-
-
-PRINT_KINDS = {
-    "transfer-request": "调档函（REF：调档函编号）",
-    "intake-receipt": "接收回执（REF：档案编号）",
-    "missing-notice": "缺件告知承诺书（REF：告知书编号）",
-    "return-letter": "退回函（REF：档案编号或调档函编号）",
-    "file-label": "档案标签（REF：档案编号，可用逗号分隔多个）",
-    "slot-labels": "库位标签（REF：库位编码前缀）",
-    "stocktake-report": "盘点报告（REF：盘点编号；.xlsx 或 .pdf）",
-}
 
 
 def _err(message: str) -> int:
@@ -264,25 +258,8 @@ def cmd_restore(args) -> int:
 
 
 def cmd_print(args) -> int:
-    from archive_desk.services import intake_documents, labels, stocktake
-
-    ctx = _signed_in(args)
-    documents = {
-        "transfer-request": intake_documents.transfer_request,
-        "intake-receipt": intake_documents.intake_receipt,
-        "missing-notice": intake_documents.missing_notice,
-        "return-letter": intake_documents.return_letter,
-    }
-    if args.kind in documents:
-        out = documents[args.kind](ctx, args.ref, args.out)
-    elif args.kind == "file-label":
-        out = labels.file_labels(ctx, args.ref.split(","), args.out)
-    elif args.kind == "slot-labels":
-        out = labels.slot_labels(ctx, args.ref, args.out)
-    else:
-        if not args.ref.isdigit():
-            raise UsageError("盘点编号应为数字")
-        out = stocktake.report(ctx, int(args.ref), args.out)
+    """The same documents as the pages' print previews (services/printing.py)."""
+    out = printing.KINDS[args.kind].make(_signed_in(args), args.ref, args.out)
     print(f"已生成 {out}")
     return 0
 

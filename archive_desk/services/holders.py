@@ -22,9 +22,8 @@ from archive_desk.domain.holder import (
     normalise,
     validate,
 )
-from archive_desk.services import audit, name_readings
+from archive_desk.services import audit, lookup, name_readings
 from archive_desk.services.context import AppContext
-from archive_desk.services.errors import NotFound
 from archive_desk.services.settings import required_fields
 
 FIELD_NAMES = tuple(f.name for f in FIELDS)
@@ -147,9 +146,7 @@ def update(ctx: AppContext, holder_id: int, data: HolderData) -> HolderView:
     actor = ctx.require("holder.edit")
     with ctx.uow() as uow:
         s = uow.session
-        h = s.get(Holder, holder_id)
-        if h is None:
-            raise NotFound(f"没有编号为 {holder_id} 的存档人")
+        h = lookup.holder(s, holder_id)
         warnings = _check(s, data, holder_id)
         changes = {}
         for name, value in data.values().items():
@@ -184,13 +181,37 @@ def view(ctx: AppContext, holder_id: int) -> HolderView:
     actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        h = s.get(Holder, holder_id)
-        if h is None:
-            raise NotFound(f"没有编号为 {holder_id} 的存档人")
+        h = lookup.holder(s, holder_id)
         result = _view(s, h)
         audit.record(s, actor, "holder.view", "holder", h.id)
         uow.commit()
         return result
+
+
+@dataclass(frozen=True)
+class FileLine:
+    """Where a holder's file stands: what the record page shows above the form."""
+
+    file_number: str | None
+    file_status: str | None
+    location: str | None
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.file_status)
+
+
+def file_line(ctx: AppContext, holder_id: int) -> FileLine:
+    """The file number, status and location of a holder's file (None when there is none), for a
+    record page to follow changes made elsewhere without re-reading the record."""
+    ctx.require("holder.view")
+    with ctx.uow() as uow:
+        row = uow.session.execute(
+            select(File.file_number, File.status, StorageLocation.name)
+            .outerjoin(StorageLocation, StorageLocation.id == File.location_id)
+            .where(File.holder_id == holder_id)
+        ).first()
+    return FileLine(*row) if row else FileLine(None, None, None)
 
 
 def count(ctx: AppContext) -> int:

@@ -19,11 +19,13 @@ from archive_desk.db.models import (
     TransferLetter,
     Unit,
 )
-from archive_desk.domain import clock
+from archive_desk.domain import clock, file_states
+from archive_desk.domain.file_states import INTAKE_STEPS, Step, StepRefused
 from archive_desk.domain.files import DepositType, FileStatus
-from archive_desk.services import audit, storage
+from archive_desk.domain.roles import allowed
+from archive_desk.services import audit, lookup, storage
 from archive_desk.services.context import AppContext
-from archive_desk.services.errors import InvalidInput, NotFound
+from archive_desk.services.errors import InvalidInput
 from archive_desk.services.sequences import next_value
 from archive_desk.services.settings import read_all
 
@@ -87,6 +89,28 @@ class Accepted:
     location_name: str
 
 
+@dataclass(frozen=True)
+class ArrivalToAccept:
+    holder_id: int
+    holder_name: str
+    id_number: str
+    arrived_at: datetime
+
+
+@dataclass(frozen=True)
+class IntakeSteps:
+    """Which counter steps are open for a holder now: `closed` maps each closed step to the
+    reason (Chinese); a step not in it is open."""
+
+    holder_id: int
+    holder_name: str
+    status: str | None
+    closed: dict[str, str]
+
+    def is_open(self, step: str) -> bool:
+        return step not in self.closed
+
+
 def _letter_view(s, letter: TransferLetter) -> LetterView:
     h = s.get(Holder, letter.holder_id)
     return LetterView(
@@ -107,6 +131,32 @@ def _file_of(s, holder_id: int) -> File | None:
     return s.scalar(select(File).where(File.holder_id == holder_id))
 
 
+def _check(f: File | None, step: Step) -> FileStatus | None:
+    """The status after `step` (None: unchanged), or InvalidInput naming why it is refused."""
+    try:
+        return file_states.check(f.status if f else None, step)
+    except StepRefused as exc:
+        raise InvalidInput("file", exc.reason) from None
+
+
+def steps_for(ctx: AppContext, holder_id: int) -> IntakeSteps:
+    """Which intake steps the acting user may take for this holder now, from the file's current
+    status (the same table the steps themselves check) and the user's role."""
+    actor = ctx.require("holder.view")
+    with ctx.uow() as uow:
+        s = uow.session
+        name = lookup.holder(s, holder_id).name
+        f = _file_of(s, holder_id)
+        status = f.status if f else None
+    closed = {}
+    for step in INTAKE_STEPS:
+        if not allowed(actor.role, "intake"):
+            closed[step.value] = f"当前角色（{actor.role_label}）无权办理档案接收"
+        elif (reason := file_states.refusal(status, step)) is not None:
+            closed[step.value] = reason
+    return IntakeSteps(holder_id, name, status, closed)
+
+
 def issue_letter(
     ctx: AppContext, holder_id: int, addressee: str, source: str = "counter"
 ) -> LetterView:
@@ -118,17 +168,9 @@ def issue_letter(
         raise InvalidInput("addressee", "请填写原存档机构（调档函的收件单位）")
     with ctx.uow() as uow:
         s = uow.session
-        holder = s.get(Holder, holder_id)
-        if holder is None:
-            raise NotFound(f"没有编号为 {holder_id} 的存档人")
+        lookup.holder(s, holder_id)
         f = _file_of(s, holder_id)
-        if f is not None and f.status not in (
-            FileStatus.AWAITING_ARRIVAL,
-            FileStatus.TRANSFERRED,
-            FileStatus.RECEIPT_RETURNED,
-            FileStatus.RETURNED_TO_SENDER,
-        ):
-            raise InvalidInput("holder", f"{holder.name}的档案当前状态为“{f.status}”，无需调档")
+        new_status = _check(f, Step.LETTER)
         cfg = read_all(s)
         year = clock.today().year
         seq = next_value(s, "transfer_letter", str(year))
@@ -143,10 +185,10 @@ def issue_letter(
         )
         s.add(letter)
         if f is None:
-            f = File(holder_id=holder_id, status=FileStatus.AWAITING_ARRIVAL)
+            f = File(holder_id=holder_id, status=new_status)
             s.add(f)
         else:
-            f.status, f.location_id = FileStatus.AWAITING_ARRIVAL, None
+            f.status, f.location_id = new_status, None
         s.flush()
         audit.event(
             s,
@@ -164,18 +206,18 @@ def issue_letter(
 
 def find_letter(s, number: str) -> TransferLetter:
     """The 调档函 with this number, or NotFound (for this module and intake_documents)."""
-    letter = s.scalar(select(TransferLetter).where(TransferLetter.number == number.strip()))
-    if letter is None:
-        raise NotFound(f"没有调档函“{number}”")
-    return letter
+    return lookup.found(
+        s.scalar(select(TransferLetter).where(TransferLetter.number == number.strip())),
+        f"没有调档函“{number}”",
+    )
 
 
 def find_notice(s, number: str) -> MissingNotice:
     """The 缺件告知书 with this number, or NotFound."""
-    n = s.scalar(select(MissingNotice).where(MissingNotice.number == number.strip()))
-    if n is None:
-        raise NotFound(f"没有缺件告知书“{number}”")
-    return n
+    return lookup.found(
+        s.scalar(select(MissingNotice).where(MissingNotice.number == number.strip())),
+        f"没有缺件告知书“{number}”",
+    )
 
 
 def letter(ctx: AppContext, number: str) -> LetterView:
@@ -238,9 +280,9 @@ def refuse_self_carried(ctx: AppContext, holder_id: int, note: str = "") -> None
     actor = ctx.require("intake")
     with ctx.uow() as uow:
         s = uow.session
-        if s.get(Holder, holder_id) is None:
-            raise NotFound(f"没有编号为 {holder_id} 的存档人")
+        lookup.holder(s, holder_id)
         f = _file_of(s, holder_id)
+        _check(f, Step.REFUSE)
         audit.event(
             s,
             actor,
@@ -288,8 +330,7 @@ def record_arrival(
     with ctx.uow() as uow:
         s = uow.session
         f = _file_of(s, holder_id)
-        if f is None or f.status != FileStatus.AWAITING_ARRIVAL:
-            raise InvalidInput("holder", "该存档人没有待到的档案（请先开具调档函）")
+        new_status = _check(f, Step.ARRIVAL)
         letter_id = None
         if letter_number:
             letter_ = find_letter(s, letter_number)
@@ -314,7 +355,7 @@ def record_arrival(
             recorded_by=actor.user_id,
         )
         s.add(arrival)
-        f.status, f.updated_at = FileStatus.RECEIVED, utcnow()
+        f.status, f.updated_at = new_status, utcnow()
         s.add(f)
         s.flush()
         audit.event(
@@ -332,12 +373,12 @@ def record_arrival(
         return arrival.id
 
 
-def arrivals_to_accept(ctx: AppContext) -> list[tuple[int, str, str, datetime]]:
-    """(holder id, name, ID number, arrived at) of files received but not yet accepted."""
+def arrivals_to_accept(ctx: AppContext) -> list[ArrivalToAccept]:
+    """Files received but not yet accepted, with when they arrived."""
     ctx.require("holder.view")
     with ctx.uow() as uow:
         return [
-            tuple(r)
+            ArrivalToAccept(*r)
             for r in uow.session.execute(
                 select(Holder.id, Holder.name, Holder.id_number, func.max(Arrival.arrived_at))
                 .join(File, File.holder_id == Holder.id)
@@ -384,8 +425,7 @@ def issue_notice(
     with ctx.uow() as uow:
         s = uow.session
         f = _file_of(s, holder_id)
-        if f is None or f.status not in (FileStatus.RECEIVED, FileStatus.IN_STORAGE):
-            raise InvalidInput("holder", "只有已到档的档案才能开具缺件告知承诺书")
+        _check(f, Step.NOTICE)
         year = clock.today().year
         number = f"缺件〔{year}〕第{next_value(s, 'missing_notice', str(year)):04d}号"
         notice = MissingNotice(
@@ -456,9 +496,7 @@ def return_to_sender(ctx: AppContext, holder_id: int, reason: str) -> int:
     with ctx.uow() as uow:
         s = uow.session
         f = _file_of(s, holder_id)
-        if f is None or f.status != FileStatus.RECEIVED:
-            raise InvalidInput("holder", "只有已到档、尚未入库的档案才能退回原单位")
-        f.status, f.updated_at = FileStatus.RETURNED_TO_SENDER, utcnow()
+        f.status, f.updated_at = _check(f, Step.RETURN), utcnow()
         audit.event(
             s,
             actor,
@@ -519,10 +557,9 @@ def accept(
     with ctx.uow() as uow:
         s = uow.session
         f = _file_of(s, holder_id)
-        if f is None or f.status != FileStatus.RECEIVED:
-            raise InvalidInput("holder", "只有已到档并核对的档案才能接收入库")
-        if unit_id and s.get(Unit, unit_id) is None:
-            raise NotFound(f"没有编号为 {unit_id} 的单位")
+        _check(f, Step.ACCEPT)  # the shelving move below sets the status
+        if unit_id:
+            lookup.found(s.get(Unit, unit_id), f"没有编号为 {unit_id} 的单位")
         if f.file_number is None:
             pattern = str(read_all(s)["files.number_pattern"])
             seq = next_value(s, "file_number")

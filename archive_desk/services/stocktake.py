@@ -12,9 +12,9 @@ from archive_desk.db.base import utcnow
 from archive_desk.db.models import File, Holder, Stocktake, StocktakeScan, StorageLocation
 from archive_desk.domain.files import FileStatus
 from archive_desk.domain.locations import prefix_range
-from archive_desk.services import audit, storage
+from archive_desk.services import audit, lookup, storage
 from archive_desk.services.context import AppContext
-from archive_desk.services.errors import InvalidInput, NotFound
+from archive_desk.services.errors import InvalidInput
 
 MATCH, MISSING, MISPLACED, EXTRA = "相符", "缺失", "错位", "多余"
 
@@ -49,14 +49,16 @@ class ResultRow:
     found_code: str
 
 
+def _stocktake(s, stocktake_id: int) -> Stocktake:
+    return lookup.found(s.get(Stocktake, stocktake_id), f"没有编号为 {stocktake_id} 的盘点")
+
+
 def start(ctx: AppContext, code_prefix: str) -> StocktakeInfo:
     actor = ctx.require("storage.manage")
     prefix = code_prefix.strip().upper()
     with ctx.uow() as uow:
         s = uow.session
-        loc = s.scalar(select(StorageLocation).where(StorageLocation.code == prefix))
-        if loc is None:
-            raise NotFound(f"没有库位“{code_prefix}”")
+        lookup.location(s, prefix)
         st = Stocktake(prefix=prefix, started_by=actor.user_id)
         s.add(st)
         s.flush()
@@ -107,9 +109,7 @@ def _info(s, st: Stocktake) -> StocktakeInfo:
 def info(ctx: AppContext, stocktake_id: int) -> StocktakeInfo:
     ctx.require("holder.view")
     with ctx.uow() as uow:
-        st = uow.session.get(Stocktake, stocktake_id)
-        if st is None:
-            raise NotFound(f"没有编号为 {stocktake_id} 的盘点")
+        st = _stocktake(uow.session, stocktake_id)
         return _info(uow.session, st)
 
 
@@ -119,9 +119,7 @@ def scan(ctx: AppContext, stocktake_id: int, slot_code: str, file_number: str) -
     actor = ctx.require("storage.manage")
     with ctx.uow() as uow:
         s = uow.session
-        st = s.get(Stocktake, stocktake_id)
-        if st is None:
-            raise NotFound(f"没有编号为 {stocktake_id} 的盘点")
+        st = _stocktake(s, stocktake_id)
         if st.finished_at is not None:
             raise InvalidInput("stocktake", "此盘点已结束，不能再扫描")
         slot = s.scalar(
@@ -130,9 +128,7 @@ def scan(ctx: AppContext, stocktake_id: int, slot_code: str, file_number: str) -
         lo, hi = prefix_range(st.prefix)
         if slot is None or slot.level != "slot" or not lo <= slot.code < hi:
             raise InvalidInput("slot", f"“{slot_code}”不是本次盘点范围内的格位")
-        f = s.scalar(select(File).where(File.file_number == file_number.strip().upper()))
-        if f is None:
-            raise NotFound(f"没有档案编号“{file_number}”")
+        f = lookup.file_by_number(s, file_number)
         s.add(
             StocktakeScan(
                 stocktake_id=st.id, file_id=f.id, location_id=slot.id, user_id=actor.user_id
@@ -154,9 +150,7 @@ def results(ctx: AppContext, stocktake_id: int) -> list[ResultRow]:
     ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        st = s.get(Stocktake, stocktake_id)
-        if st is None:
-            raise NotFound(f"没有编号为 {stocktake_id} 的盘点")
+        st = _stocktake(s, stocktake_id)
         expected = _expected(s, st.prefix)
         found: dict[int, tuple] = {}
         for file_id, loc_id, code, loc_name in s.execute(
@@ -208,9 +202,7 @@ def results(ctx: AppContext, stocktake_id: int) -> list[ResultRow]:
 def finish(ctx: AppContext, stocktake_id: int) -> None:
     actor = ctx.require("storage.manage")
     with ctx.uow() as uow:
-        st = uow.session.get(Stocktake, stocktake_id)
-        if st is None:
-            raise NotFound(f"没有编号为 {stocktake_id} 的盘点")
+        st = _stocktake(uow.session, stocktake_id)
         if st.finished_at is None:
             st.finished_at = utcnow()
             audit.record(uow.session, actor, "stocktake.finish", "stocktake", st.id)

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, aliased
 
 from archive_desk.db.base import utcnow
 from archive_desk.db.models import File, FileMove, Holder, StorageLocation, User
-from archive_desk.domain.files import FileStatus
+from archive_desk.domain import file_states
+from archive_desk.domain.file_states import Step
 from archive_desk.domain.locations import (
     MOVE_REASONS,
     BulkSpec,
@@ -20,9 +21,9 @@ from archive_desk.domain.locations import (
     parse_bulk,
     prefix_range,
 )
-from archive_desk.services import audit
+from archive_desk.services import audit, lookup
 from archive_desk.services.context import AppContext
-from archive_desk.services.errors import InvalidInput, NotFound
+from archive_desk.services.errors import InvalidInput
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,15 @@ class MovePlanRow:
     to_code: str
     to_name: str
     error: str
+
+
+@dataclass(frozen=True)
+class ShelvedFile:
+    """A file kept in a slot."""
+
+    slot_code: str
+    file_number: str
+    holder_name: str
 
 
 @dataclass(frozen=True)
@@ -146,13 +156,6 @@ def create_locations(ctx: AppContext, plan: LocationPlan) -> int:
         return made
 
 
-def _location(s: Session, code: str) -> StorageLocation:
-    loc = s.scalar(select(StorageLocation).where(StorageLocation.code == code.strip().upper()))
-    if loc is None:
-        raise NotFound(f"没有库位“{code}”")
-    return loc
-
-
 def _files_under(s: Session, code: str) -> int:
     lo, hi = prefix_range(code)
     return s.scalar(
@@ -168,7 +171,7 @@ def retire_location(ctx: AppContext, code: str) -> None:
     actor = ctx.require("storage.manage")
     with ctx.uow() as uow:
         s = uow.session
-        loc = _location(s, code)
+        loc = lookup.location(s, code)
         held = _files_under(s, loc.code)
         if held:
             raise InvalidInput("location", f"{loc.name}仍存放 {held} 份档案，不能停用")
@@ -191,7 +194,7 @@ def children(ctx: AppContext, code: str | None = None) -> list[SlotInfo]:
     ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        parent = _location(s, code).id if code else None
+        parent = lookup.location(s, code).id if code else None
         rows = s.scalars(
             select(StorageLocation)
             .where(
@@ -232,22 +235,22 @@ def occupancy(ctx: AppContext, code_prefix: str) -> list[SlotInfo]:
     return [SlotInfo(r[0], r[1], r[2], r[3], r[4], r[5] is not None) for r in rows]
 
 
-def files_in(ctx: AppContext, slot_code: str) -> list[tuple[str, str]]:
-    """(file number, holder name) of the files kept in one slot."""
+def files_in(ctx: AppContext, slot_code: str) -> list[ShelvedFile]:
+    """The files kept in one slot."""
     ctx.require("holder.view")
     with ctx.uow() as uow:
-        code = _location(uow.session, slot_code).code
-    return [(number, name) for _code, number, name in files_under(ctx, code)]
+        code = lookup.location(uow.session, slot_code).code
+    return files_under(ctx, code)
 
 
-def files_under(ctx: AppContext, code_prefix: str) -> list[tuple[str, str, str]]:
-    """(slot code, file number, holder name) of every file kept under a prefix, in one query
-    (a slot, or a 节×层 cell of the shelf grid)."""
+def files_under(ctx: AppContext, code_prefix: str) -> list[ShelvedFile]:
+    """Every file kept under a prefix, in one query (a slot, or a 节×层 cell of the shelf
+    grid)."""
     ctx.require("holder.view")
     lo, hi = prefix_range(code_prefix.strip().upper())
     with ctx.uow() as uow:
         return [
-            tuple(r)
+            ShelvedFile(*r)
             for r in uow.session.execute(
                 select(StorageLocation.code, File.file_number, Holder.name)
                 .join(File, File.location_id == StorageLocation.id)
@@ -256,6 +259,11 @@ def files_under(ctx: AppContext, code_prefix: str) -> list[tuple[str, str, str]]
                 .order_by(StorageLocation.code, File.file_number)
             )
         ]
+
+
+def _step(reason: str) -> Step:
+    """入库 puts a received file on a shelf; every other reason moves a file already there."""
+    return Step.SHELVE if reason == "入库" else Step.MOVE
 
 
 def _plan(
@@ -279,10 +287,8 @@ def _plan(
             error = f"{loc.name}不是格位，档案只能放入格"
         elif loc.retired_at is not None:
             error = f"{loc.name}已停用"
-        elif reason == "入库" and f.status not in (FileStatus.RECEIVED, FileStatus.IN_STORAGE):
-            error = "只有已接收的档案才能入库"
-        elif reason != "入库" and f.status != FileStatus.IN_STORAGE:
-            error = "档案不在库，不能移动"
+        elif refused := file_states.refusal(f.status, _step(reason)):
+            error = refused
         elif f.location_id == loc.id:
             error = "已在该库位"
         else:
@@ -348,8 +354,7 @@ def apply_moves_in(
             s, actor, "file.moved", file_id=f.id, holder_id=f.holder_id, to=loc.code, reason=reason
         )
         f.location_id, f.updated_at = loc.id, utcnow()
-        if reason == "入库":
-            f.status = FileStatus.IN_STORAGE
+        f.status = file_states.check(f.status, _step(reason)) or f.status
     audit.record(s, actor, "file.move", "file", None, count=len(plan), reason=reason)
     return len(plan)
 

@@ -5,13 +5,22 @@
 `fn(control)` runs on a pool thread and opens its own database session through the services; it
 may call `control.progress(done, total)` and check `control.cancelled`. The result or the error
 comes back on the GUI thread. Every task is tracked so the window can cancel and wait on close.
+
+    run_change(parent, fn, on_success=…, on_failure=…, kinds={…})
+
+is the one way to run a *change* (Anki's CollectionOp): the same, and afterwards every page that
+shows a kind of record the call committed is told to refresh (`ui.bus`). The kinds are read off
+the transactions themselves (`services.changes`); `kinds` adds any the session cannot see (a
+restore replaces the whole database: `changes.ALL`).
+
+`fn` must not touch a widget: read every value on the GUI thread first and hand it plain values.
 """
 
 from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
@@ -77,10 +86,12 @@ def run_task(
     on_failure: Callable[[BaseException], None] | None = None,
     progress: str | None = None,
     cancellable: bool = False,
+    on_finish: Callable[[], None] | None = None,
 ) -> TaskControl:
     """Run `fn` in the background; call back on the GUI thread. Returns the task's control.
 
     `parent` owns the callbacks: once it is destroyed (a closed page) they are not called.
+    `on_finish` runs on the GUI thread when the task ends in any way, even without its parent.
     """
     # Parented to the application: Python's garbage collector, which may run on a worker
     # thread, then never deletes the QObject; finish() deletes it on the GUI thread.
@@ -108,6 +119,8 @@ def run_task(
         if dialog is not None:
             dialog.reset()
             dialog.deleteLater()
+        if on_finish is not None:
+            on_finish()
 
     def gone() -> bool:
         return parent is not None and not isValid(parent)
@@ -136,6 +149,36 @@ def run_task(
     _running.add(emitter)
     QThreadPool.globalInstance().start(_Runnable(fn, emitter, control))
     return control
+
+
+def run_change(
+    parent: QObject | None,
+    fn: Callable[[TaskControl], Any],
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+    *,
+    kinds: Iterable[str] = (),
+    progress: str | None = None,
+    cancellable: bool = False,
+) -> TaskControl:
+    """Run a change in the background like `run_task`; when it ends, announce on the bus the
+    kinds of record it committed (plus `kinds`) before the callbacks run — also after a failure
+    or a cancel, for whatever was committed before it."""
+    from archive_desk.services import changes
+    from archive_desk.ui.bus import bus
+
+    committed: set[str] = set()  # filled on the worker, read on the GUI thread after it ended
+
+    def op(control: TaskControl) -> Any:
+        with changes.recording(committed):
+            return fn(control)
+
+    def announce() -> None:
+        changed = committed | set(kinds)
+        if changed:
+            bus().announce(changed, parent)
+
+    return run_task(parent, op, on_success, on_failure, progress, cancellable, on_finish=announce)
 
 
 def running() -> int:

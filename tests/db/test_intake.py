@@ -1,12 +1,13 @@
 """Intake from 调档函 to a file on its shelf, with every document read back from the PDF."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from archive_desk.db.models import Event, Unit
+from archive_desk.domain import clock
 from archive_desk.domain.holder import HolderData
 from archive_desk.services import holders, intake, intake_documents, search, settings, storage
 from archive_desk.services.errors import InvalidInput, PermissionDenied
@@ -45,9 +46,9 @@ def holder(office):
 
 def test_walk_through_new_holder_to_a_file_on_its_shelf(office, holder, tmp_path):
     letter = intake.issue_letter(office, holder.id, "青岛市人才服务中心")
-    year = date.today().year
+    year = clock.today().year
     assert letter.number == f"人才函字〔{year}〕第0001号" and letter.state == "待到档"
-    assert letter.valid_until == date.today() + timedelta(days=30)
+    assert letter.valid_until == clock.today() + timedelta(days=30)
     assert [l_.number for l_ in intake.open_letters(office)] == [letter.number]
     text = pdf_text(intake_documents.transfer_request(office, letter.number, tmp_path / "l.pdf"))
     for part in (
@@ -101,10 +102,10 @@ def test_walk_through_new_holder_to_a_file_on_its_shelf(office, holder, tmp_path
         letter_number=letter.number,
     )
     assert intake.open_letters(office) == []
-    assert [a[1] for a in intake.arrivals_to_accept(office)] == ["赵敏"]
+    assert [a.holder_name for a in intake.arrivals_to_accept(office)] == ["赵敏"]
 
     notice = intake.issue_notice(
-        office, holder.id, ["学位证书复印件", "转正定级表"], date.today() + timedelta(days=30)
+        office, holder.id, ["学位证书复印件", "转正定级表"], clock.today() + timedelta(days=30)
     )
     assert notice.number == f"缺件〔{year}〕第0001号" and not notice.overdue
     text = pdf_text(intake_documents.missing_notice(office, notice.number, tmp_path / "n.pdf"))
@@ -163,7 +164,7 @@ def test_walk_through_new_holder_to_a_file_on_its_shelf(office, holder, tmp_path
 def test_expired_and_cancelled_letters(office, holder):
     settings.update_many(office, {"letters.validity_days": "0"})
     letter = intake.issue_letter(office, holder.id, "原单位")
-    assert letter.valid_until == date.today() and not letter.expired  # expires after today
+    assert letter.valid_until == clock.today() and not letter.expired  # expires after today
     intake.cancel_letter(office, letter.number, "申请人撤回")
     assert intake.letter(office, letter.number).state == "已作废"
     with pytest.raises(InvalidInput, match="已作废"):

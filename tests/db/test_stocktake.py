@@ -45,7 +45,7 @@ def test_a_stocktake_from_scan_to_corrections(admin, shelved, tmp_path):
     page = PdfReader(pdf).pages[0].extract_text()
     assert "档案盘点报告" in page and shelved[2] in page and "1号库房1区1列A面1节1层2格" in page
     assert stocktake.apply_corrections(admin, st.id) == 1
-    assert storage.files_in(admin, A2)[0][0] == shelved[2]
+    assert storage.files_in(admin, A2)[0].file_number == shelved[2]
     assert storage.move_log(admin, file_number=shelved[2])[0].reason == "盘点"
     with pytest.raises(InvalidInput, match="已经应用过"):
         stocktake.apply_corrections(admin, st.id)

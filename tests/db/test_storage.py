@@ -77,11 +77,14 @@ def test_moves_preview_every_row_and_apply_all_or_nothing(admin, files):
     with pytest.raises(InvalidInput, match="全部未移动"):
         storage.apply_moves(admin, pairs, "入库")
     assert storage.occupancy(admin, "K01-Q01-L001-A-J01-C01-G01")[0].files == 0
-    pairs[2] = (files[2], "K01-Q01-L001-A-J01-C01-G02")
+    G02 = "K01-Q01-L001-A-J01-C01-G02"
+    pairs[2] = (files[2], G02)
     assert storage.apply_moves(admin, pairs, "入库") == 3
     assert [s.files for s in storage.occupancy(admin, "K01-Q01-L001-A-J01-C01")[:2]] == [2, 1]
-    assert storage.files_in(admin, "K01-Q01-L001-A-J01-C01-G02") == [(files[2], "存档丙")]
-    assert [n for _c, n, _name in storage.files_under(admin, "K01-Q01-L001-A-J01-C01-")] == [
+    assert [(f.file_number, f.holder_name) for f in storage.files_in(admin, G02)] == [
+        (files[2], "存档丙")
+    ]
+    assert [f.file_number for f in storage.files_under(admin, "K01-Q01-L001-A-J01-C01-")] == [
         files[0],
         files[1],
         files[2],

@@ -5,6 +5,7 @@ from archive_desk.ui import prefs
 from archive_desk.ui.dialogs.first_run import FirstRunDialog
 from archive_desk.ui.dialogs.login import LoginDialog
 from tests.conftest import ADMIN_PASSWORD
+from tests.ui.clicks import click
 from tests.ui.conftest import wait_tasks
 
 
@@ -48,7 +49,7 @@ def test_empty_fields_are_refused_without_asking_the_database(qtbot, db, zh):
     qtbot.addWidget(dlg)
     qtbot.waitSignal(dlg.sig_database_ready).wait()
     dlg.ui.userEdit.clear()
-    dlg._on_sign_in()
+    click(qtbot, dlg._ok)
     assert dlg.ui.messageLabel.text() == "请输入用户名和密码。"
 
 
@@ -64,16 +65,16 @@ def test_first_run_creates_the_administrator(qtbot, tmp_path, zh):
     first.user.setText("zhangsan")
     first.password.setText("weak")
     first.confirm.setText("weak")
-    first._on_create()
+    click(qtbot, first.buttons.button(QDialogButtonBox.StandardButton.Ok))
     wait_tasks(qtbot)
     assert "至少8位" in first.message.text()
     first.password.setText("Strong123")
     first.confirm.setText("Strong124")
-    first._on_create()
+    click(qtbot, first.buttons.button(QDialogButtonBox.StandardButton.Ok))
     assert first.message.text() == "两次输入的密码不一致。"
     first.confirm.setText("Strong123")
     with qtbot.waitSignal(first.accepted):
-        first._on_create()
+        click(qtbot, first.buttons.button(QDialogButtonBox.StandardButton.Ok))
     assert first.created_username == "zhangsan"
     with qtbot.waitSignal(dlg.accepted):
         _sign_in(qtbot, dlg, "zhangsan", "Strong123")

@@ -124,7 +124,7 @@ def test_new_holder_fills_birth_date_and_sex_from_id(window, qtbot, admin):
     d = page.detail
     d.editors["name"].setText("新人")
     d.editors["id_number"].setText("11010519491231002x")
-    d._on_id_number_edited()
+    qtbot.keyClick(d.editors["id_number"], Qt.Key.Key_Return)
     assert d.editors["id_number"].text() == "11010519491231002X"
     assert d.editors["birth_date"].text() == "1949-12-31"
     assert d.editors["sex_code"].currentData() == "2"

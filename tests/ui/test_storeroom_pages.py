@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from archive_desk.services import storage
 from archive_desk.ui.dialogs.locations import BulkLocationsDialog
@@ -12,6 +12,7 @@ from archive_desk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from archive_desk.ui.pages.stocktake import StocktakePage
 from archive_desk.ui.pages.storeroom import StoreroomPage
 from tests.db.test_storage import files, shelves  # noqa: F401  (fixtures)
+from tests.ui.clicks import click, click_cell
 from tests.ui.conftest import wait_tasks
 
 A1 = "K01-Q01-L001-A-J01-C01-G01"
@@ -142,15 +143,17 @@ def test_file_labels_of_a_cell_and_retiring_an_empty_shelf(
     storage.apply_moves(admin, [(files[0], A1)], "入库")
     page = StoreroomPage(admin)
     qtbot.addWidget(page)
+    page.show()
     page.show_shelf("K01-Q01-L001")
     wait_tasks(qtbot)
-    page._on_cell("A", 0, 0)
+    click_cell(qtbot, page.grids["A"], 0, 0)
     wait_tasks(qtbot)
-    page._on_file_labels()
+    assert page.files.count() == 1
+    click(qtbot, page.findChild(QPushButton, "file_labels"))
     wait_tasks(qtbot)
     assert shown and len(shown[0].pages) == 1
     item = page.tree.topLevelItem(0)
     page.tree.setCurrentItem(item)
-    page._on_retire()
+    click(qtbot, page.findChild(QPushButton, "retire"))
     wait_tasks(qtbot)
     assert "仍存放 1 份档案" in page.caption.text()  # not empty: refused with the reason

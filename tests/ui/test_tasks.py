@@ -3,6 +3,7 @@
 import threading
 import time
 
+import pytest
 from PySide6.QtWidgets import QWidget
 
 from archive_desk.ui import tasks
@@ -53,3 +54,46 @@ def test_callbacks_of_a_closed_page_are_dropped(qtbot):
     page.deleteLater()
     qtbot.waitUntil(lambda: tasks.running() == 0)
     assert called == []
+
+
+@pytest.fixture
+def seen():
+    """Every change announced on the bus during the test."""
+    from archive_desk.ui.bus import bus
+
+    announced = []
+    bus().sig_changed.connect(announced.append)
+    yield announced
+    bus().sig_changed.disconnect(announced.append)
+
+
+def test_a_change_announces_the_kinds_of_record_it_committed(qtbot, admin, seen):
+    from archive_desk.domain.holder import HolderData
+    from archive_desk.services import holders, intake
+
+    page = QWidget()
+    h = []
+    tasks.run_change(
+        page,
+        lambda c: holders.create(admin, HolderData(name="宋青书", id_number="110105194912310038")),
+        h.append,
+    )
+    wait_tasks(qtbot)
+    assert seen[-1].kinds == {"holders"} and seen[-1].source is page
+    tasks.run_change(None, lambda c: intake.issue_letter(admin, h[0].id, "原单位"))
+    wait_tasks(qtbot)
+    assert seen[-1].kinds == {"letters", "files"}  # a file record opened, awaiting arrival
+
+
+def test_a_refused_change_announces_nothing_and_kinds_can_be_added(qtbot, admin, seen):
+    from archive_desk.services import intake
+
+    errors = []
+    tasks.run_change(
+        None, lambda c: intake.cancel_letter(admin, "无此函", "错开"), None, errors.append
+    )
+    wait_tasks(qtbot)
+    assert errors and seen == []  # nothing was committed
+    tasks.run_change(None, lambda c: None, kinds={"*"})
+    wait_tasks(qtbot)
+    assert seen[-1].touches({"locations"})  # e.g. a restore: every page refreshes

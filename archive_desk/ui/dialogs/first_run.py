@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change
 
 
 class FirstRunDialog(QDialog):
@@ -81,4 +81,4 @@ class FirstRunDialog(QDialog):
 
             self.message.setText(message_of(exc))
 
-        run_task(self, create, done, failed)
+        run_change(self, create, done, failed)

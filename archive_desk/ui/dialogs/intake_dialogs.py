@@ -1,8 +1,14 @@
-"""Intake dialogs: issue a 调档函, record an arrival, accept a file, issue a 缺件告知."""
+"""Intake dialogs: issue a 调档函, record an arrival, accept a file, issue a 缺件告知.
+
+Each dialog reads its widgets on the GUI thread (`request()`) and hands the worker a call with
+plain values only: a widget read from a worker thread is undefined behaviour in Qt.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -19,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.domain import clock
-from archive_desk.ui.bus import bus
-from archive_desk.ui.tasks import run_task
+from archive_desk.services import intake
+from archive_desk.ui.tasks import run_change
 
 
 class _ServiceDialog(QDialog):
@@ -45,13 +51,15 @@ class _ServiceDialog(QDialog):
         self.form.addRow(self.message)
         self.form.addRow(self.buttons)
 
-    def call(self, _control):  # overridden
+    def request(self) -> Callable[[], object]:
+        """The service call with the values in the form, read now (on the GUI thread)."""
         raise NotImplementedError
 
     def submit(self) -> None:
+        call = self.request()
+
         def done(value) -> None:
             self.result_value = value
-            bus().sig_data_changed.emit("intake")
             self.accept()
 
         def failed(exc) -> None:
@@ -59,7 +67,7 @@ class _ServiceDialog(QDialog):
 
             self.message.setText(message_of(exc))
 
-        run_task(self, self.call, done, failed)
+        run_change(self, lambda _control: call(), done, failed)
 
 
 class IssueLetterDialog(_ServiceDialog):
@@ -76,10 +84,8 @@ class IssueLetterDialog(_ServiceDialog):
         self.form.addRow(self.tr("Current custodian (addressee)"), self.addressee)
         self.finish_form()
 
-    def call(self, _control):
-        from archive_desk.services import intake
-
-        return intake.issue_letter(self.ctx, self.holder_id, self.addressee.text())
+    def request(self):
+        return partial(intake.issue_letter, self.ctx, self.holder_id, self.addressee.text())
 
 
 class ArrivalDialog(_ServiceDialog):
@@ -125,10 +131,9 @@ class ArrivalDialog(_ServiceDialog):
         self.form.addRow(hint)
         self.finish_form()
 
-    def call(self, _control):
-        from archive_desk.services import intake
-
-        return intake.record_arrival(
+    def request(self):
+        return partial(
+            intake.record_arrival,
             self.ctx,
             self.holder_id,
             mode=self.mode.currentText(),
@@ -174,10 +179,9 @@ class AcceptDialog(_ServiceDialog):
         self.form.addRow(self.tr("Slot (suggested: the nearest free one)"), self.slot)
         self.finish_form()
 
-    def call(self, _control):
-        from archive_desk.services import intake
-
-        return intake.accept(
+    def request(self):
+        return partial(
+            intake.accept,
             self.ctx,
             self.holder_id,
             self.deposit.currentData(),
@@ -198,20 +202,17 @@ class NoticeDialog(_ServiceDialog):
         self.deadline = QDateEdit(QDate(due.year, due.month, due.day))
         self.deadline.setCalendarPopup(True)
         self.commitment = QPlainTextEdit()
-        from archive_desk.services.intake import DEFAULT_COMMITMENT
-
-        self.commitment.setPlainText(DEFAULT_COMMITMENT)
+        self.commitment.setPlainText(intake.DEFAULT_COMMITMENT)
         self.form.addRow(self.tr("Holder"), QLabel(holder_name))
         self.form.addRow(self.tr("Missing items"), self.items)
         self.form.addRow(self.tr("Deadline"), self.deadline)
         self.form.addRow(self.tr("Commitment"), self.commitment)
         self.finish_form()
 
-    def call(self, _control):
-        from archive_desk.services import intake
-
+    def request(self):
         d = self.deadline.date()
-        return intake.issue_notice(
+        return partial(
+            intake.issue_notice,
             self.ctx,
             self.holder_id,
             self.items.toPlainText().splitlines(),

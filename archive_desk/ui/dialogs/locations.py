@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from archive_desk.ui.bus import bus
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 DEFAULT_SPEC = "库房1 区1 列1–20 面A/B 节1–5 层1–6 格1–10"
 
@@ -103,8 +102,4 @@ class BulkLocationsDialog(QDialog):
 
             return storage.create_locations(self.ctx, plan)
 
-        def done(_made) -> None:
-            bus().sig_data_changed.emit("locations")
-            self.accept()
-
-        run_task(self, work, done, progress=self.tr("Creating locations…"))
+        run_change(self, work, lambda _made: self.accept(), progress=self.tr("Creating locations…"))

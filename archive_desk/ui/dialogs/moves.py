@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.domain.locations import MOVE_REASONS
-from archive_desk.ui.bus import bus
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 
 def looks_like_slot(code: str) -> bool:
@@ -144,8 +143,4 @@ class MoveDialog(QDialog):
 
             return storage.apply_moves(self.ctx, pairs, reason)
 
-        def done(_n) -> None:
-            bus().sig_data_changed.emit("locations")
-            self.accept()
-
-        run_task(self, work, done)
+        run_change(self, work, lambda _n: self.accept())

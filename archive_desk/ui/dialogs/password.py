@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change
 
 
 class ChangePasswordDialog(QDialog):
@@ -45,4 +45,4 @@ class ChangePasswordDialog(QDialog):
 
             self.message.setText(message_of(exc))
 
-        run_task(self, change, lambda _r: self.accept(), failed)
+        run_change(self, change, lambda _r: self.accept(), failed)

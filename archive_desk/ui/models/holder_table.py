@@ -103,6 +103,39 @@ class HolderListModel(_HolderColumns):
 
         run_task(self, load, loaded, failed)
 
+    def refresh(self) -> None:
+        """Re-read the rows loaded so far (a status may have changed) and any new ones after
+        them, in the background; the view keeps its place and selection when the loaded rows are
+        still the same holders."""
+        wanted = max(len(self._rows), PAGE)
+
+        def load(_control):
+            from archive_desk.services import holders
+
+            return holders.page(self.ctx, 0, wanted)
+
+        def loaded(rows) -> None:
+            old = self._rows
+            self._loading = False  # a page still loading went to the old list: it is dropped
+            if [r.id for r in rows[: len(old)]] != [r.id for r in old]:
+                self.beginResetModel()
+                self._rows = list(rows)
+                self.endResetModel()
+            else:
+                self._rows = list(rows[: len(old)])
+                if old:
+                    self.dataChanged.emit(
+                        self.index(0, 0), self.index(len(old) - 1, self.columnCount() - 1)
+                    )
+                if len(rows) > len(old):
+                    self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
+                    self._rows.extend(rows[len(old) :])
+                    self.endInsertRows()
+            self._exhausted = len(rows) < wanted
+            self.sig_loaded.emit(len(self._rows))
+
+        run_task(self, load, loaded, lambda exc: None)
+
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = []

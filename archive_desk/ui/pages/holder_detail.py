@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from archive_desk.domain import clock, codes
 from archive_desk.domain.holder import FIELDS, HolderData, Relation
 from archive_desk.domain.idcard import InvalidId, parse_id
+from archive_desk.services import changes
 from archive_desk.ui.bus import bus
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 ERROR_STYLE = "color: #b00020; font-size: 11px;"
 
@@ -44,6 +45,7 @@ class HolderDetailPage(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._build()
+        bus().watch(self, {changes.FILES, changes.LOCATIONS}, self._on_bus_changed)
 
     # ----- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -161,10 +163,7 @@ class HolderDetailPage(QWidget):
         self.holder_id = view.id
         self._fill(view.data)
         self.title.setText(view.data.name)
-        self.status.setText(
-            f"{view.file_number or self.tr('no file number')} · {view.status_label}"
-            + (f" · {view.location}" if view.location else "")
-        )
+        self._show_file_line(view)
         self.complete.setValue(view.completeness)
         self.missing.setText(
             self.tr("Missing required items: {0}").format("、".join(view.missing))
@@ -172,6 +171,31 @@ class HolderDetailPage(QWidget):
             else ""
         )
         self.notice.setText("；".join(view.warnings))
+
+    def _show_file_line(self, line) -> None:
+        """File number · status · location, from a HolderView or a FileLine."""
+        self.status.setText(
+            f"{line.file_number or self.tr('no file number')} · {line.status_label}"
+            + (f" · {line.location}" if line.location else "")
+        )
+
+    def _on_bus_changed(self, _changes) -> None:
+        """A file was accepted, moved or sent elsewhere: follow its status line; the form, which
+        the clerk may be editing, is left as it is."""
+        holder_id = self.holder_id
+        if holder_id is None:
+            return
+
+        def load(_control):
+            from archive_desk.services import holders
+
+            return holders.file_line(self.ctx, holder_id)
+
+        def shown(line) -> None:
+            if self.holder_id == holder_id:
+                self._show_file_line(line)
+
+        run_task(self, load, shown, lambda exc: None)
 
     def open_holder(self, holder_id: int) -> None:
         def load(_control):
@@ -299,7 +323,6 @@ class HolderDetailPage(QWidget):
             self.notice.setText(
                 self.tr("Saved.") + ("  " + "；".join(view.warnings) if view.warnings else "")
             )
-            bus().sig_data_changed.emit("holders")
             self.sig_saved.emit(view.id)
 
         def failed(exc: BaseException) -> None:
@@ -314,4 +337,4 @@ class HolderDetailPage(QWidget):
 
                 self.notice.setText(message_of(exc))
 
-        run_task(self, write, saved, failed)
+        run_change(self, write, saved, failed)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_desk.services import changes
 from archive_desk.ui.bus import bus
 from archive_desk.ui.models.holder_table import HolderListModel, SearchResultsModel
 from archive_desk.ui.pages.holder_detail import HolderDetailPage
@@ -61,7 +62,8 @@ class HoldersPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
         self.list_model.sig_loaded.connect(self._on_list_loaded)
-        bus().sig_data_changed.connect(self._on_bus_data_changed)
+        bus().watch(self, {changes.HOLDERS, changes.FILES}, self._on_bus_changed)
+        self._search_text = ""
         self._total: int | None = None
         self.show_all()
 
@@ -77,8 +79,11 @@ class HoldersPage(QWidget):
     def show_all(self) -> None:
         self._set_model(self.list_model, (90, 50, 100, 180, 240, 100))
         self.stack.setCurrentIndex(0)
+        self._search_text = ""
         self.list_model.reload()
+        self._count()
 
+    def _count(self) -> None:
         def count(_control):
             from archive_desk.services import holders
 
@@ -95,8 +100,9 @@ class HoldersPage(QWidget):
             total = f"{self._total:,}" if self._total is not None else "…"
             self.caption.setText(self.tr("All holders: {0} (loaded {1})").format(total, loaded))
 
-    def search(self, text: str) -> None:
+    def search(self, text: str, open_single: bool = True) -> None:
         text = text.strip()
+        self._search_text = text
         if not text:
             self.show_all()
             return
@@ -111,7 +117,7 @@ class HoldersPage(QWidget):
             self._set_model(self.results_model, (100, 180, 100, 120))
             self.stack.setCurrentIndex(0)
             self.caption.setText(self.tr("Search “{0}”: {1} found").format(text, len(hits)))
-            if len(hits) == 1:
+            if len(hits) == 1 and open_single:
                 self.open_row(0)
 
         run_task(self, find, found)
@@ -127,8 +133,11 @@ class HoldersPage(QWidget):
         self.stack.setCurrentIndex(1)
         self.detail.new_holder()
 
-    def _on_bus_data_changed(self, what: str) -> None:
-        if what == "holders" and self.table.model() is self.list_model:
-            self._total = None
-            self.list_model._exhausted = False  # new rows come at the end of the id order
-            self.list_model.fetchMore()
+    def _on_bus_changed(self, _changes) -> None:
+        """A holder or a file changed somewhere: re-read what is shown (the status column too),
+        keeping the view where it is."""
+        if self.table.model() is self.list_model:
+            self.list_model.refresh()
+            self._count()
+        elif self._search_text:
+            self.search(self._search_text, open_single=False)

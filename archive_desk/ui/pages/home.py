@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from archive_desk.domain import clock
+from archive_desk.services import changes
 from archive_desk.ui.bus import bus
 from archive_desk.ui.tasks import run_task
 
@@ -41,12 +42,12 @@ class HomePage(QWidget):
             inner.addWidget(lst)
             layout.addWidget(box)
             self.lists[key], self.boxes[key] = lst, box
-        bus().sig_data_changed.connect(self._on_bus_data_changed)
+        bus().watch(
+            self,
+            {changes.HOLDERS, changes.LETTERS, changes.ARRIVALS, changes.NOTICES, changes.FILES},
+            lambda _c: self.refresh(),
+        )
         self.refresh()
-
-    def _on_bus_data_changed(self, what: str) -> None:
-        if what in ("holders", "intake"):
-            self.refresh()
 
     def refresh(self) -> None:
         def count(_control):
@@ -77,7 +78,8 @@ class HomePage(QWidget):
             ],
             "arrivals": [
                 (
-                    f"{a[1]}  {a[2]}  " + self.tr("arrived {0}").format(clock.format_time(a[3])),
+                    f"{a.holder_name}  {a.id_number}  "
+                    + self.tr("arrived {0}").format(clock.format_time(a.arrived_at)),
                     False,
                 )
                 for a in arrivals

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.domain import clock
+from archive_desk.services import changes, printing
 from archive_desk.ui.bus import bus
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 HID = Qt.ItemDataRole.UserRole
 
@@ -98,20 +99,22 @@ class IntakePage(QWidget):
         for table in (self.letters, self.to_accept, self.notices):
             table.itemSelectionChanged.connect(lambda t=table: self._on_row_chosen(t))
         letter_buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("Print letter…"), self._on_print_letter),
-            (self.tr("Cancel letter…"), self._on_cancel_letter),
+        for name, text, slot in (
+            ("printLetter", self.tr("Print letter…"), self._on_print_letter),
+            ("cancelLetter", self.tr("Cancel letter…"), self._on_cancel_letter),
         ):
             b = QPushButton(text)
+            b.setObjectName(name)
             b.clicked.connect(slot)
             letter_buttons.addWidget(b)
         letter_buttons.addStretch()
         notice_buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("Print notice…"), self._on_print_notice),
-            (self.tr("Materials supplied"), self._on_fulfil),
+        for name, text, slot in (
+            ("printNotice", self.tr("Print notice…"), self._on_print_notice),
+            ("fulfilNotice", self.tr("Materials supplied"), self._on_fulfil),
         ):
             b = QPushButton(text)
+            b.setObjectName(name)
             b.clicked.connect(slot)
             notice_buttons.addWidget(b)
         notice_buttons.addStretch()
@@ -133,7 +136,11 @@ class IntakePage(QWidget):
         layout.addWidget(self.chosen)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
-        bus().sig_data_changed.connect(self._on_bus_data_changed)
+        bus().watch(
+            self,
+            {changes.LETTERS, changes.ARRIVALS, changes.NOTICES, changes.FILES, changes.HOLDERS},
+            self._on_bus_changed,
+        )
         self.refresh()
 
     # ----- choosing the holder ----------------------------------------------------------
@@ -153,26 +160,34 @@ class IntakePage(QWidget):
                 item = QListWidgetItem(
                     f"{h.name}  {h.id_number}  {h.file_number or ''}  {h.status_label}"
                 )
-                item.setData(HID, (h.holder_id, h.name, h.status))
+                item.setData(HID, (h.holder_id, h.name))
                 self.hits.addItem(item)
             if len(hits) == 1:
                 self.hits.setCurrentRow(0)
 
         run_task(self, work, shown)
 
-    def choose(self, holder_id: int, name: str, status: str | None) -> None:
+    def choose(self, holder_id: int, name: str) -> None:
+        """Make this holder the one the steps act on; the service says which steps are open
+        (from the file's status now) and why the others are closed (shown as tooltips)."""
         self.holder = (holder_id, name)
         self.chosen.setText(self.tr("Holder: {0}").format(name))
-        enabled = {
-            "letter": status in (None, "transferred", "receipt_returned", "returned_to_sender"),
-            "arrival": status == "awaiting_arrival",
-            "refuse": True,
-            "notice": status in ("received", "in_storage"),
-            "accept": status == "received",
-            "return": status == "received",
-        }
+        for button in self.actions.values():
+            button.setEnabled(False)
+
+        def work(_c):
+            from archive_desk.services import intake
+
+            return intake.steps_for(self.ctx, holder_id)
+
+        run_task(self, work, self._show_steps)
+
+    def _show_steps(self, steps) -> None:
+        if self.holder is None or self.holder[0] != steps.holder_id:
+            return  # another holder was chosen meanwhile
         for key, button in self.actions.items():
-            button.setEnabled(enabled[key])
+            button.setEnabled(steps.is_open(key))
+            button.setToolTip(steps.closed.get(key, ""))
 
     def _on_new_holder(self) -> None:
         """Enter a new holder (same form and checks as the Holders page), then continue."""
@@ -190,7 +205,7 @@ class IntakePage(QWidget):
         saved: list[int] = []
         form.sig_saved.connect(lambda hid: (saved.append(hid), dialog.accept()))
         if dialog.exec() and saved:
-            self.choose(saved[0], form.title.text(), None)
+            self.choose(saved[0], form.title.text())
 
     def _on_hit(self, item, _prev) -> None:
         if item is not None:
@@ -214,7 +229,7 @@ class IntakePage(QWidget):
         hid, name = self.holder
         self._run_dialog(
             IssueLetterDialog(self.ctx, hid, name, self),
-            lambda letter: self.preview("transfer_request", letter.number),
+            lambda letter: self.preview(printing.TRANSFER_REQUEST, letter.number),
         )
 
     def _on_arrival(self) -> None:
@@ -252,7 +267,7 @@ class IntakePage(QWidget):
         hid, name = self.holder
         self._run_dialog(
             NoticeDialog(self.ctx, hid, name, self),
-            lambda n: self.preview("missing_notice", n.number),
+            lambda n: self.preview(printing.MISSING_NOTICE, n.number),
         )
 
     def _on_accept(self) -> None:
@@ -269,7 +284,7 @@ class IntakePage(QWidget):
             unit_list, slot = result
             self._run_dialog(
                 AcceptDialog(self.ctx, hid, name, unit_list, slot, self),
-                lambda acc: self.preview("intake_receipt", acc.file_number),
+                lambda acc: self.preview(printing.INTAKE_RECEIPT, acc.file_number),
             )
 
         run_task(self, prepare, ask)
@@ -301,18 +316,13 @@ class IntakePage(QWidget):
             return intake.letters_of(self.ctx, hid)
 
         def done(letters) -> None:
-            bus().sig_data_changed.emit("intake")
             if letters:
-                self.preview("return_letter", letters[-1])
+                self.preview(printing.RETURN_LETTER, letters[-1])
 
-        run_task(self, work, done)
+        run_change(self, work, done)
 
     def _call(self, fn, ok_text: str) -> None:
-        def done(_r) -> None:
-            self.chosen.setText(ok_text)
-            bus().sig_data_changed.emit("intake")
-
-        run_task(self, fn, done)
+        run_change(self, fn, lambda _r: self.chosen.setText(ok_text))
 
     # ----- lists ------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -328,6 +338,12 @@ class IntakePage(QWidget):
         run_task(self, work, self._show_lists)
 
     def _fill(self, table: QTableWidget, rows: list[tuple], holder_data: list, red: list[bool]):
+        # A refill after a change moves other holders into the selected row: drop the selection
+        # (quietly, the chosen holder stays chosen) rather than highlight someone else.
+        table.blockSignals(True)
+        table.clearSelection()
+        table.setCurrentItem(None)
+        table.blockSignals(False)
         table.setRowCount(len(rows))
         for i, values in enumerate(rows):
             for j, v in enumerate(values):
@@ -345,13 +361,13 @@ class IntakePage(QWidget):
                 (x.number, x.holder_name, x.addressee, clock.format_date(x.valid_until), x.state)
                 for x in letters
             ],
-            [(x.holder_id, x.holder_name, "awaiting_arrival") for x in letters],
+            [(x.holder_id, x.holder_name) for x in letters],
             [x.expired for x in letters],
         )
         self._fill(
             self.to_accept,
-            [(a[1], a[2], clock.format_time(a[3])) for a in arrivals],
-            [(a[0], a[1], "received") for a in arrivals],
+            [(a.holder_name, a.id_number, clock.format_time(a.arrived_at)) for a in arrivals],
+            [(a.holder_id, a.holder_name) for a in arrivals],
             [False] * len(arrivals),
         )
         self._fill(
@@ -360,7 +376,7 @@ class IntakePage(QWidget):
                 (n.number, n.holder_name, "、".join(n.items), clock.format_date(n.deadline))
                 for n in notices
             ],
-            [(n.holder_id, n.holder_name, n.file_status) for n in notices],
+            [(n.holder_id, n.holder_name) for n in notices],
             [n.overdue for n in notices],
         )
         self.tabs.setTabText(0, self.tr("Awaiting arrival ({0})").format(len(letters)))
@@ -374,7 +390,7 @@ class IntakePage(QWidget):
     def _on_print_letter(self) -> None:
         number = self._selected(self.letters)
         if number:
-            self.preview("transfer_request", number)
+            self.preview(printing.TRANSFER_REQUEST, number)
 
     def _on_cancel_letter(self) -> None:
         number = self._selected(self.letters)
@@ -394,7 +410,7 @@ class IntakePage(QWidget):
     def _on_print_notice(self) -> None:
         number = self._selected(self.notices)
         if number:
-            self.preview("missing_notice", number)
+            self.preview(printing.MISSING_NOTICE, number)
 
     def _on_fulfil(self) -> None:
         number = self._selected(self.notices)
@@ -406,23 +422,23 @@ class IntakePage(QWidget):
                 self.tr("Notice {0} closed.").format(number),
             )
 
-    def preview(self, kind: str, ref: str, show: bool = True) -> None:
-        out = Path(tempfile.mkdtemp()) / f"{kind}.pdf"
-        self.last_document = out
-
-        def work(_c):
-            from archive_desk.services import intake_documents
-
-            return getattr(intake_documents, kind)(self.ctx, ref, out)
+    def preview(self, kind: printing.DocumentKind, ref: str) -> None:
+        """Make the document (audited as a print) and open it in the print preview."""
+        out = Path(tempfile.mkdtemp()) / f"{kind.key}.pdf"
 
         def shown(path) -> None:
-            if show and not getattr(self, "no_preview", False):
-                from archive_desk.ui.dialogs.pdf_preview import PdfPreviewDialog
+            from archive_desk.ui.dialogs.pdf_preview import PdfPreviewDialog
 
-                PdfPreviewDialog(path, self.tr("Print preview"), self).exec()
+            PdfPreviewDialog(path, self.tr("Print preview"), self).exec()
 
-        run_task(self, work, shown, progress=self.tr("Preparing the document…"))
+        run_task(
+            self,
+            lambda _c: kind.make(self.ctx, ref, out),
+            shown,
+            progress=self.tr("Preparing the document…"),
+        )
 
-    def _on_bus_data_changed(self, what: str) -> None:
-        if what in ("intake", "holders", "locations"):
-            self.refresh()
+    def _on_bus_changed(self, _changes) -> None:
+        self.refresh()
+        if self.holder is not None:
+            self.choose(*self.holder)  # its file may have moved on to another status

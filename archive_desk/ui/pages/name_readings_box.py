@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_desk.domain.roles import allowed
-from archive_desk.ui.bus import bus
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 
 class NameReadingsBox(QGroupBox):
@@ -89,7 +88,6 @@ class NameReadingsBox(QGroupBox):
         def done(count: int) -> None:
             self.message.setStyleSheet("color: #1b5e20;")
             self.message.setText(done_text.format(count))
-            bus().sig_data_changed.emit("holders")
             self.load()
 
         def failed(exc) -> None:
@@ -98,7 +96,7 @@ class NameReadingsBox(QGroupBox):
             self.message.setStyleSheet("color: #b00020;")
             self.message.setText(message_of(exc))
 
-        run_task(self, lambda _c: fn(), done, failed)
+        run_change(self, lambda _c: fn(), done, failed)
 
     def add(self) -> None:
         character, reading = self.character.text(), self.reading.text()

@@ -19,9 +19,8 @@ from archive_desk.domain import clock
 from archive_desk.domain import settings as catalog
 from archive_desk.domain.roles import allowed
 from archive_desk.ui import prefs
-from archive_desk.ui.bus import bus
 from archive_desk.ui.pages.name_readings_box import NameReadingsBox
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 
 class SettingsPage(QWidget):
@@ -102,7 +101,6 @@ class SettingsPage(QWidget):
         def done(_r) -> None:
             self.message.setStyleSheet("color: #1b5e20;")
             self.message.setText(self.tr("Saved."))
-            bus().sig_data_changed.emit("settings")
 
         def failed(exc) -> None:
             from archive_desk.ui.errors import message_of
@@ -110,4 +108,4 @@ class SettingsPage(QWidget):
             self.message.setStyleSheet("color: #b00020;")
             self.message.setText(message_of(exc))
 
-        run_task(self, write, done, failed)
+        run_change(self, write, done, failed)

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_desk.ui.bus import bus
 from archive_desk.ui.dialogs.moves import looks_like_slot
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 COLOURS = {"相符": "#1b5e20", "缺失": "#b00020", "错位": "#e65100", "多余": "#6a1b9a"}
 
@@ -108,7 +107,7 @@ class StocktakePage(QWidget):
                 self.buttons[key].setEnabled(True)
             self.buttons["apply"].setEnabled(False)
 
-        run_task(self, work, started, self._say_error)
+        run_change(self, work, started, self._say_error)
 
     def _say_error(self, exc) -> None:
         from archive_desk.ui.errors import message_of
@@ -139,7 +138,7 @@ class StocktakePage(QWidget):
 
             return stocktake.scan(self.ctx, sid, slot, code)
 
-        run_task(
+        run_change(
             self,
             work,
             lambda r: self._log(
@@ -184,7 +183,7 @@ class StocktakePage(QWidget):
             self.status.setText(self.status.text() + self.tr(" Finished."))
             self.show_results()
 
-        run_task(self, work, done)
+        run_change(self, work, done)
 
     def report(self, _checked=False, path: str | None = None) -> None:
         if path is None:
@@ -251,7 +250,6 @@ class StocktakePage(QWidget):
         def done(n) -> None:
             self._log(self.tr("{0} correction(s) applied as moves.").format(n), "#1b5e20")
             self.buttons["apply"].setEnabled(False)
-            bus().sig_data_changed.emit("locations")
             self.show_results()
 
-        run_task(self, work, done, self._say_error)
+        run_change(self, work, done, self._say_error)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_desk.services import changes, printing
 from archive_desk.ui.bus import bus
-from archive_desk.ui.tasks import run_task
+from archive_desk.ui.tasks import run_change, run_task
 
 CODE = Qt.ItemDataRole.UserRole
 
@@ -87,6 +88,7 @@ class StoreroomPage(QWidget):
             )
         ):
             button = QPushButton(text)
+            button.setObjectName(slot.__name__.removeprefix("_on_"))
             button.clicked.connect(slot)
             actions.addWidget(button, i // 4, i % 4)
         right = QWidget()
@@ -102,7 +104,7 @@ class StoreroomPage(QWidget):
         split.setSizes([220, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        bus().sig_data_changed.connect(self._on_bus_data_changed)
+        bus().watch(self, {changes.LOCATIONS, changes.FILES, changes.MOVES}, self._on_bus_changed)
         self.reload_tree()
 
     # ----- tree -------------------------------------------------------------------------
@@ -199,9 +201,9 @@ class StoreroomPage(QWidget):
 
         def shown(result) -> None:
             self.files.clear()
-            self.cell_files = [number for _code, number, _name in result]
-            for code, number, name in result:
-                self.files.addItem(f"{code[-3:]}  {number}  {name}")
+            self.cell_files = [f.file_number for f in result]
+            for f in result:
+                self.files.addItem(f"{f.slot_code[-3:]}  {f.file_number}  {f.holder_name}")
             if self.files.count() == 0:
                 self.files.addItem(self.tr("(empty)"))
 
@@ -222,37 +224,29 @@ class StoreroomPage(QWidget):
         if not self.current_row_code:
             self.caption.setText(self.tr("Choose a shelf (列) first."))
             return
-        prefix = self.current_row_code
-        from archive_desk.services import labels
-
-        self._preview_labels(
-            lambda out: labels.slot_labels(self.ctx, prefix, out),
-            f"slot-labels-{prefix}",
-            self.tr("Slot labels"),
-        )
+        self._preview_labels(printing.SLOT_LABELS, self.current_row_code, self.tr("Slot labels"))
 
     def _on_file_labels(self) -> None:
         numbers = getattr(self, "cell_files", [])
         if not numbers:
             self.caption.setText(self.tr("Click a cell with files first."))
             return
-        from archive_desk.services import labels
+        self._preview_labels(printing.FILE_LABELS, ",".join(numbers), self.tr("File labels"))
 
-        self._preview_labels(
-            lambda out: labels.file_labels(self.ctx, numbers, out),
-            "file-labels",
-            self.tr("File labels"),
-        )
-
-    def _preview_labels(self, make, name: str, title: str) -> None:
-        out = Path(tempfile.mkdtemp()) / f"{name}.pdf"
+    def _preview_labels(self, kind: printing.DocumentKind, ref: str, title: str) -> None:
+        out = Path(tempfile.mkdtemp()) / f"{kind.key}.pdf"
 
         def show(path) -> None:
             from archive_desk.ui.dialogs.pdf_preview import PdfPreviewDialog
 
             PdfPreviewDialog(path, title, self).exec()
 
-        run_task(self, lambda _c: make(out), show, progress=self.tr("Preparing labels…"))
+        run_task(
+            self,
+            lambda _c: kind.make(self.ctx, ref, out),
+            show,
+            progress=self.tr("Preparing labels…"),
+        )
 
     def _on_retire(self) -> None:
         item = self.tree.currentItem()
@@ -284,7 +278,7 @@ class StoreroomPage(QWidget):
 
             self.caption.setText(message_of(exc))
 
-        run_task(self, work, lambda _r: bus().sig_data_changed.emit("locations"), failed)
+        run_change(self, work, None, failed)
 
     def _on_stocktake(self) -> None:
         if not self.current_row_code:
@@ -297,8 +291,10 @@ class StoreroomPage(QWidget):
 
         MoveLogDialog(self.ctx, self.current_row_code, self).exec()
 
-    def _on_bus_data_changed(self, what: str) -> None:
-        if what == "locations":
+    def _on_bus_changed(self, changed) -> None:
+        """New or retired locations rebuild the tree; any change refills the shown shelf (a file
+        accepted onto it, moved, or a stocktake correction)."""
+        if changed.touches({changes.LOCATIONS}):
             self.reload_tree()
-            if self.current_row_code:
-                self.show_shelf(self.current_row_code)
+        if self.current_row_code:
+            self.show_shelf(self.current_row_code)
