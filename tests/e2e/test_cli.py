@@ -96,3 +96,12 @@ def test_reads_by_cli_are_attributed_and_audited(cli, tmp_path):
     ctx = ctx.as_user(users.login(ctx, "boss", PASSWORD))
     searches = [e for e in audit.entries(ctx) if e.action == "search"]
     assert searches[0].username == "boss" and searches[0].detail["query"] == "王"
+
+
+def test_check_id_refuses_look_alike_digits_without_a_traceback(cli):
+    bold = "11010519491231002X".translate(str.maketrans("0123456789", "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗"))
+    code, out, err = cli("check-id", "1101051949123100²X", bold, "--json")
+    assert code == 1 and "Traceback" not in err and "内部错误" not in err
+    results = json.loads(out)
+    assert [r["valid"] for r in results] == [False, False]
+    assert all("数字" in r["reason"] for r in results)
