@@ -199,9 +199,10 @@ def cmd_restore(args) -> int:
 
 
 def cmd_print(args) -> int:
-    from archive_desk.services import intake_documents, labels, stocktake
+    from archive_desk.services import intake_documents, labels, output, stocktake
 
     ctx = _signed_in(args)
+    output.check_out(args.out)  # before anything is rendered or audited
     documents = {
         "transfer-request": intake_documents.transfer_request,
         "intake-receipt": intake_documents.intake_receipt,
@@ -247,6 +248,10 @@ def main(argv: list[str] | None = None) -> int:
         return _err(str(exc))
     except KeyboardInterrupt:
         return _err("已取消")
+    except OSError as exc:  # a file that cannot be written: full disk, no permission, …
+        from archive_desk.services.output import os_error_message
+
+        return _err(os_error_message(exc))
     except Exception as exc:  # noqa: BLE001 - a crash gets its own exit code, never 1
         return _crash(exc)
 

@@ -104,12 +104,18 @@ def _info(s, st: Stocktake) -> StocktakeInfo:
     )
 
 
+def _get(s, stocktake_id: int) -> Stocktake:
+    """The stocktake, or NotFound — also for a number no database integer can hold."""
+    st = s.get(Stocktake, stocktake_id) if 0 < stocktake_id < 2**63 else None
+    if st is None:
+        raise NotFound(f"没有编号为 {stocktake_id} 的盘点")
+    return st
+
+
 def info(ctx: AppContext, stocktake_id: int) -> StocktakeInfo:
     ctx.require("holder.view")
     with ctx.uow() as uow:
-        st = uow.session.get(Stocktake, stocktake_id)
-        if st is None:
-            raise NotFound(f"没有编号为 {stocktake_id} 的盘点")
+        st = _get(uow.session, stocktake_id)
         return _info(uow.session, st)
 
 
@@ -119,9 +125,7 @@ def scan(ctx: AppContext, stocktake_id: int, slot_code: str, file_number: str) -
     actor = ctx.require("storage.manage")
     with ctx.uow() as uow:
         s = uow.session
-        st = s.get(Stocktake, stocktake_id)
-        if st is None:
-            raise NotFound(f"没有编号为 {stocktake_id} 的盘点")
+        st = _get(s, stocktake_id)
         if st.finished_at is not None:
             raise InvalidInput("stocktake", "此盘点已结束，不能再扫描")
         slot = s.scalar(
@@ -154,9 +158,7 @@ def results(ctx: AppContext, stocktake_id: int) -> list[ResultRow]:
     ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        st = s.get(Stocktake, stocktake_id)
-        if st is None:
-            raise NotFound(f"没有编号为 {stocktake_id} 的盘点")
+        st = _get(s, stocktake_id)
         expected = _expected(s, st.prefix)
         found: dict[int, tuple] = {}
         for file_id, loc_id, code, loc_name in s.execute(
@@ -208,9 +210,7 @@ def results(ctx: AppContext, stocktake_id: int) -> list[ResultRow]:
 def finish(ctx: AppContext, stocktake_id: int) -> None:
     actor = ctx.require("storage.manage")
     with ctx.uow() as uow:
-        st = uow.session.get(Stocktake, stocktake_id)
-        if st is None:
-            raise NotFound(f"没有编号为 {stocktake_id} 的盘点")
+        st = _get(uow.session, stocktake_id)
         if st.finished_at is None:
             st.finished_at = utcnow()
             audit.record(uow.session, actor, "stocktake.finish", "stocktake", st.id)
@@ -231,7 +231,7 @@ def apply_corrections(ctx: AppContext, stocktake_id: int) -> int:
     actor = ctx.require("storage.move")
     moves = corrections(ctx, stocktake_id)
     with ctx.uow() as uow:
-        st = uow.session.get(Stocktake, stocktake_id)
+        st = _get(uow.session, stocktake_id)
         if st.finished_at is None:
             raise InvalidInput("stocktake", "请先结束盘点，再应用更正")
         if st.applied_at is not None:
