@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive_desk.db.migrate import upgrade
-from archive_desk.db.session import make_engine, make_session_factory
+from archive_desk.db.session import READ_ONLY, make_engine, make_session_factory
 from archive_desk.domain.roles import PERMISSIONS, ROLE_LABELS, Role
 from archive_desk.services.errors import PermissionDenied
 
@@ -32,12 +32,18 @@ SYSTEM = Actor(None, "system", Role.ADMIN)
 
 
 class UnitOfWork:
-    def __init__(self, factory: sessionmaker[Session]):
+    """One transaction. On SQLite a writing one begins IMMEDIATE (it waits for the write lock on
+    the busy timeout instead of failing half-way); `write=False` keeps a pure read out of it."""
+
+    def __init__(self, factory: sessionmaker[Session], write: bool = True):
         self._factory = factory
+        self._write = write
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
+        if not self._write:
+            self.session.connection(execution_options={READ_ONLY: True})
         return self
 
     def commit(self) -> None:
@@ -55,8 +61,9 @@ class AppContext:
     factory: sessionmaker[Session]
     actor: Actor | None = None
 
-    def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.factory)
+    def uow(self, write: bool = True) -> UnitOfWork:
+        """A unit of work; pass write=False for a call that only reads (and audits nothing)."""
+        return UnitOfWork(self.factory, write)
 
     def as_user(self, actor: Actor) -> AppContext:
         return replace(self, actor=actor)

@@ -193,7 +193,7 @@ def view(ctx: AppContext, holder_id: int) -> HolderView:
 
 def count(ctx: AppContext) -> int:
     ctx.require("holder.view")
-    with ctx.uow() as uow:
+    with ctx.uow(write=False) as uow:
         return uow.session.scalar(select(func.count()).select_from(Holder))
 
 

@@ -59,7 +59,7 @@ def _check_username(username: str) -> None:
 
 
 def needs_first_admin(ctx: AppContext) -> bool:
-    with ctx.uow() as uow:
+    with ctx.uow(write=False) as uow:
         return uow.session.scalar(select(func.count()).select_from(User)) == 0
 
 
