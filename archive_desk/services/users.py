@@ -46,6 +46,13 @@ def _info(u: User) -> UserInfo:
     return UserInfo(u.id, u.username, u.display_name, u.role, u.active, u.locked_at is not None)
 
 
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def check_password_strength(password: str) -> None:
     if len(password) < 8:
         raise InvalidInput("password", "密码至少8位")
