@@ -17,6 +17,7 @@ class Setting:
     label: str
     kind: type
     default: object
+    minimum: int = 0  # for int settings
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -34,7 +35,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("transfer.deadline_working_days", "转出办结时限（工作日）", int, 15),
     Setting("transfer.receipt_chase_days", "回执催问期限（天）", int, 30),
     Setting("holder.required_fields", "必采信息项", str, ",".join(DEFAULT_REQUIRED)),
-    Setting("security.max_failed_logins", "登录失败锁定次数", int, 5),
+    Setting("security.max_failed_logins", "登录失败锁定次数（0 = 不锁定）", int, 5),
+    Setting("security.lockout_minutes", "账号锁定时长（分钟）", int, 15, minimum=1),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -49,5 +51,7 @@ def parse(key: str, text: str) -> object:
             raise ValueError(f"{spec.label}应为整数，收到“{text}”") from None
         if value < 0:
             raise ValueError(f"{spec.label}不能为负数")
+        if value < spec.minimum:
+            raise ValueError(f"{spec.label}至少为{spec.minimum}")
         return value
     return text

@@ -7,11 +7,14 @@ so the business change, its event and its audit entry land together or not at al
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from archive_desk.db.base import utcnow
 from archive_desk.db.migrate import upgrade
+from archive_desk.db.models import SettingValue, User
 from archive_desk.db.session import READ_ONLY, make_engine, make_session_factory
 from archive_desk.domain.roles import PERMISSIONS, ROLE_LABELS, Role
 from archive_desk.services.errors import PermissionDenied
@@ -29,6 +32,15 @@ class Actor:
 
 
 SYSTEM = Actor(None, "system", Role.ADMIN)
+LOCKOUT_MINUTES_KEY = "security.lockout_minutes"
+
+
+def lock_active(locked_at: datetime | None, minutes: int) -> bool:
+    """Whether a lock set at `locked_at` still holds after `minutes`."""
+    if locked_at is None:
+        return False
+    at = locked_at if locked_at.tzinfo else locked_at.replace(tzinfo=UTC)
+    return at + timedelta(minutes=minutes) > utcnow()
 
 
 class UnitOfWork:
@@ -72,9 +84,31 @@ class AppContext:
         """The acting user, if their role may do `action`; otherwise PermissionDenied."""
         if self.actor is None:
             raise PermissionDenied("请先登录")
-        if Role(self.actor.role) not in PERMISSIONS[action]:
-            raise PermissionDenied(f"当前角色（{self.actor.role_label}）无权执行此操作")
+        role = self._current_role() if self.actor.user_id is not None else self.actor.role
+        if Role(role) not in PERMISSIONS[action]:
+            raise PermissionDenied(f"当前角色（{ROLE_LABELS[Role(role)]}）无权执行此操作")
         return self.actor
+
+    def _current_role(self) -> str:
+        """The signed-in user's role as stored now; an open session of a user since deactivated,
+        locked or removed ends here (one primary-key read, outside any write transaction)."""
+        lockout = (
+            select(SettingValue.value)
+            .where(SettingValue.key == LOCKOUT_MINUTES_KEY)
+            .scalar_subquery()
+        )
+        with self.engine.connect() as conn:
+            conn.execution_options(**{READ_ONLY: True})
+            row = conn.execute(
+                select(User.username, User.role, User.active, User.locked_at, lockout).where(
+                    User.id == self.actor.user_id
+                )
+            ).first()
+        if row is None or row.username != self.actor.username or not row.active:
+            raise PermissionDenied("账号已停用或不存在，请重新登录")
+        if lock_active(row.locked_at, int(row[4] or 15)):
+            raise PermissionDenied("账号已锁定，请重新登录")
+        return row.role
 
     @property
     def dialect(self) -> str:

@@ -19,7 +19,7 @@ from archive_desk.domain.holder import HolderData
 from archive_desk.services import audit, backup, holders, restore, search, users
 from archive_desk.services.context import open_database
 from archive_desk.services.errors import InvalidInput, LoginFailed, PermissionDenied
-from tests.conftest import ADMIN_PASSWORD, pg_base_url
+from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD, pg_base_url
 
 BEFORE = HolderData(name="备份前", id_number="11010519491231002X")
 AFTER = HolderData(name="备份后", id_number="440524188001010014")
@@ -166,7 +166,7 @@ def test_restore_into_an_empty_database_signs_in_by_the_backups_admin(
     with pytest.raises(LoginFailed, match="备份中的用户"):
         restore.restore(empty_target, backed_up, sign_in=("admin", "wrong-password"))
     with pytest.raises(LoginFailed):
-        restore.restore(empty_target, backed_up, sign_in=("clerk1", "Passw0rd1"))
+        restore.restore(empty_target, backed_up, sign_in=("clerk1", USER_PASSWORD))
     assert not restore.has_users(empty_target)
     with pytest.raises(PermissionDenied, match="已有用户"):  # a database with users: sign in there
         restore.restore(admin, backed_up, sign_in=("admin", ADMIN_PASSWORD))

@@ -8,7 +8,7 @@ import pytest
 from archive_desk.cli import main
 
 ENGINES = ["sqlite", "postgresql"]
-PASSWORD = "Admin1234"
+PASSWORD = "Desk-Admin-2026"
 
 
 @pytest.fixture

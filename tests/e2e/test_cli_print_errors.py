@@ -10,7 +10,7 @@ import pytest
 from archive_desk import exit_codes
 from archive_desk.cli import main
 
-PASSWORD = "Admin1234"
+PASSWORD = "Desk-Admin-2026"
 
 DOCUMENTS = [
     ("file-label", "DA0000001", "x.pdf"),

@@ -66,14 +66,14 @@ def test_first_run_creates_the_administrator(qtbot, tmp_path, zh):
     first.confirm.setText("weak")
     first._on_create()
     wait_tasks(qtbot)
-    assert "至少8位" in first.message.text()
-    first.password.setText("Strong123")
-    first.confirm.setText("Strong124")
+    assert "至少10位" in first.message.text()
+    first.password.setText("Strong-desk-123")
+    first.confirm.setText("Strong-desk-124")
     first._on_create()
     assert first.message.text() == "两次输入的密码不一致。"
-    first.confirm.setText("Strong123")
+    first.confirm.setText("Strong-desk-123")
     with qtbot.waitSignal(first.accepted):
         first._on_create()
     assert first.created_username == "zhangsan"
     with qtbot.waitSignal(dlg.accepted):
-        _sign_in(qtbot, dlg, "zhangsan", "Strong123")
+        _sign_in(qtbot, dlg, "zhangsan", "Strong-desk-123")
