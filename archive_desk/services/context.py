@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive_desk.db.base import utcnow
@@ -43,19 +43,53 @@ def lock_active(locked_at: datetime | None, minutes: int) -> bool:
     return at + timedelta(minutes=minutes) > utcnow()
 
 
+_SESSION_CHECK = select(
+    User.username,
+    User.role,
+    User.active,
+    User.locked_at,
+    select(SettingValue.value)
+    .where(SettingValue.key == LOCKOUT_MINUTES_KEY)
+    .scalar_subquery()
+    .label("lockout_minutes"),
+).where(User.id == bindparam("user_id"))
+
+
+def _check_session(conn, actor: Actor) -> None:
+    """An open session of a user since deactivated, locked, removed or given another role ends
+    at its next unit of work: one primary-key read in the transaction that opens anyway."""
+    row = conn.execute(_SESSION_CHECK, {"user_id": actor.user_id}).first()
+    if row is None or row.username != actor.username or not row.active:
+        raise PermissionDenied("账号已停用或不存在，请重新登录")
+    if lock_active(row.locked_at, int(row.lockout_minutes or 15)):
+        raise PermissionDenied("账号已锁定，请重新登录")
+    if row.role != actor.role:
+        raise PermissionDenied("账号的角色已变更，请重新登录")
+
+
 class UnitOfWork:
     """One transaction. On SQLite a writing one begins IMMEDIATE (it waits for the write lock on
     the busy timeout instead of failing half-way); `write=False` keeps a pure read out of it."""
 
-    def __init__(self, factory: sessionmaker[Session], write: bool = True):
+    def __init__(
+        self, factory: sessionmaker[Session], write: bool = True, actor: Actor | None = None
+    ):
         self._factory = factory
         self._write = write
+        self._actor = actor
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
-        if not self._write:
-            self.session.connection(execution_options={READ_ONLY: True})
+        try:
+            conn = self.session.connection(
+                execution_options=None if self._write else {READ_ONLY: True}
+            )
+            if self._actor is not None and self._actor.user_id is not None:
+                _check_session(conn, self._actor)
+        except BaseException:
+            self.session.close()
+            raise
         return self
 
     def commit(self) -> None:
@@ -75,7 +109,7 @@ class AppContext:
 
     def uow(self, write: bool = True) -> UnitOfWork:
         """A unit of work; pass write=False for a call that only reads (and audits nothing)."""
-        return UnitOfWork(self.factory, write)
+        return UnitOfWork(self.factory, write, self.actor)
 
     def as_user(self, actor: Actor) -> AppContext:
         return replace(self, actor=actor)
@@ -84,31 +118,9 @@ class AppContext:
         """The acting user, if their role may do `action`; otherwise PermissionDenied."""
         if self.actor is None:
             raise PermissionDenied("请先登录")
-        role = self._current_role() if self.actor.user_id is not None else self.actor.role
-        if Role(role) not in PERMISSIONS[action]:
-            raise PermissionDenied(f"当前角色（{ROLE_LABELS[Role(role)]}）无权执行此操作")
+        if Role(self.actor.role) not in PERMISSIONS[action]:
+            raise PermissionDenied(f"当前角色（{self.actor.role_label}）无权执行此操作")
         return self.actor
-
-    def _current_role(self) -> str:
-        """The signed-in user's role as stored now; an open session of a user since deactivated,
-        locked or removed ends here (one primary-key read, outside any write transaction)."""
-        lockout = (
-            select(SettingValue.value)
-            .where(SettingValue.key == LOCKOUT_MINUTES_KEY)
-            .scalar_subquery()
-        )
-        with self.engine.connect() as conn:
-            conn.execution_options(**{READ_ONLY: True})
-            row = conn.execute(
-                select(User.username, User.role, User.active, User.locked_at, lockout).where(
-                    User.id == self.actor.user_id
-                )
-            ).first()
-        if row is None or row.username != self.actor.username or not row.active:
-            raise PermissionDenied("账号已停用或不存在，请重新登录")
-        if lock_active(row.locked_at, int(row[4] or 15)):
-            raise PermissionDenied("账号已锁定，请重新登录")
-        return row.role
 
     @property
     def dialect(self) -> str:
