@@ -312,7 +312,7 @@ def _restore_sqlite(ctx, source: Path, actor, sign_in) -> RestoreReport:
         engine = make_engine(url)
         revision, holders, users, actor = _check(engine, url, source, actor, sign_in)
         safety = None
-        if live and live.exists() and live.stat().st_size:
+        if live and live.exists() and sign_in is None:  # an empty target has nothing to keep
             safety = backup_sqlite_file(live, "before-restore")
         kept = _finish(ctx, engine, source, actor, revision, safety.name if safety else None)
         engine.dispose()
@@ -362,8 +362,6 @@ def _q(name: str) -> str:
 
 
 def _restore_pg(ctx, source: Path, actor, sign_in) -> RestoreReport:
-    import os as _os
-
     pg_restore = _tool("pg_restore")
     live_url = make_url(ctx.url)
     live = live_url.database
@@ -393,7 +391,7 @@ def _restore_pg(ctx, source: Path, actor, sign_in) -> RestoreReport:
                     *args,
                     str(source),
                 ],
-                env={**_os.environ, **env},
+                env={**os.environ, **env},
                 capture_output=True,
                 text=True,
             )
@@ -408,6 +406,10 @@ def _restore_pg(ctx, source: Path, actor, sign_in) -> RestoreReport:
                 engine.dispose()
             _swap(ctx, maint, live, temp, safety)
             swapped = True
+            if sign_in is not None:  # the replaced database was empty: nothing to keep
+                with maint.connect() as conn:
+                    conn.execute(text(f"DROP DATABASE IF EXISTS {_q(safety)} WITH (FORCE)"))
+                safety = None
         finally:
             if not swapped:
                 with maint.connect() as conn:

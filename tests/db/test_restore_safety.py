@@ -174,6 +174,7 @@ def test_restore_into_an_empty_database_signs_in_by_the_backups_admin(
     report = restore.restore(empty_target, backed_up, sign_in=("admin", ADMIN_PASSWORD))
     _forget(empty_target, request, report)
     assert report.users == 1 and report.holders == 1
+    assert report.safety_copy is None  # the empty target had nothing worth keeping
     ctx = empty_target.as_user(users.login(empty_target, "admin", ADMIN_PASSWORD))
     assert _names(ctx) == ["备份前"]
     done = [e for e in audit.entries(ctx) if e.action == "restore"]
