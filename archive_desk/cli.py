@@ -53,7 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     aud.add_argument("--json", action="store_true", help="ISO 8601 时间，带时区偏移")
     bak = sub.add_parser("backup", help="备份数据库")
     bak.add_argument("--out", required=True, type=Path)
-    rst = sub.add_parser("restore", help="从备份恢复数据库（先自动备份当前库）")
+    rst = sub.add_parser(
+        "restore", help="从备份恢复数据库（先核对备份，再自动备份当前库；空库按备份中的用户登录）"
+    )
     rst.add_argument("file", type=Path)
     prn = sub.add_parser(
         "print",
@@ -78,10 +80,8 @@ def _context(args):
     return open_database(resolve_db_url(args.db))
 
 
-def _signed_in(args):
-    """Open the database as --user; the password comes from the environment or a prompt."""
-    from archive_desk.services import users
-
+def _password(args) -> str:
+    """--user's password, from the environment or a prompt."""
     if not args.user:
         raise UsageError("此命令需要 --user 指定操作员")
     password = os.environ.get("ARCHIVE_DESK_PASSWORD")
@@ -89,6 +89,14 @@ def _signed_in(args):
         if not sys.stdin.isatty():
             raise UsageError("请设置 ARCHIVE_DESK_PASSWORD，或在终端中运行以输入密码")
         password = getpass.getpass(f"{args.user} 的密码：")
+    return password
+
+
+def _signed_in(args):
+    """Open the database as --user; the password comes from the environment or a prompt."""
+    from archive_desk.services import users
+
+    password = _password(args)
     ctx = _context(args)
     return ctx.as_user(users.login(ctx, args.user, password))
 
@@ -250,16 +258,27 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from archive_desk.services import backup
+    """Into a database with users: as --user signed in there. Into a missing or empty one (a new
+    PC): --user and the password are checked against the users in the backup."""
+    from archive_desk.services import restore, users
 
-    safety = backup.restore(_signed_in(args), args.file)
-    print(f"已从 {args.file} 恢复" + (f"；恢复前的数据库已另存为 {safety}" if safety else ""))
+    password = _password(args)
+    ctx = _context(args)
+    if restore.has_users(ctx):
+        report = restore.restore(ctx.as_user(users.login(ctx, args.user, password)), args.file)
+    else:
+        report = restore.restore(ctx, args.file, sign_in=(args.user, password))
+    print(report.summary())
     return 0
 
 
 def cmd_print(args) -> int:
     """The same documents as the pages' print previews (services/printing.py)."""
-    out = printing.KINDS[args.kind].make(_signed_in(args), args.ref, args.out)
+    from archive_desk.services import output
+
+    ctx = _signed_in(args)
+    output.check_out(args.out)  # before anything is rendered or audited
+    out = printing.KINDS[args.kind].make(ctx, args.ref, args.out)
     print(f"已生成 {out}")
     return 0
 
@@ -291,6 +310,10 @@ def main(argv: list[str] | None = None) -> int:
         return _err(str(exc))
     except KeyboardInterrupt:
         return _err("已取消")
+    except OSError as exc:  # a file that cannot be written: full disk, no permission, …
+        from archive_desk.services.output import os_error_message
+
+        return _err(os_error_message(exc))
     except Exception as exc:  # noqa: BLE001 - a crash gets its own exit code, never 1
         return _crash(exc)
 

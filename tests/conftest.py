@@ -25,7 +25,8 @@ from archive_desk.services import users  # noqa: E402
 from archive_desk.services.context import AppContext, open_database  # noqa: E402
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-ADMIN_PASSWORD = "Admin1234"
+ADMIN_PASSWORD = "Desk-Admin-2026"
+USER_PASSWORD = "Clerk-Desk-2026"  # for users made by make_user
 ENGINES = ["sqlite", "postgresql"]
 # The test databases' server-side zone: anything but UTC or Beijing, so that a session relying on
 # the server's TimeZone shows in every PostgreSQL test (the app sets UTC on its own sessions).
@@ -160,9 +161,9 @@ def make_user(admin):
 
     def make(role: str) -> AppContext:
         name = f"{role}{len(made) + 1}"
-        users.create_user(admin, name, "Passw0rd1", role)
+        users.create_user(admin, name, USER_PASSWORD, role)
         made[name] = role
-        return admin.as_user(users.login(admin, name, "Passw0rd1"))
+        return admin.as_user(users.login(admin, name, USER_PASSWORD))
 
     return make
 

@@ -17,13 +17,27 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+READ_ONLY = "archive_desk_read_only"  # execution option: this transaction never writes
+
+
+def _sqlite_begin(conn) -> None:
+    """Writers take the write lock when they begin, so they queue on the busy timeout.
+
+    A deferred transaction that has read and then writes fails at once with "database is locked"
+    when another process wrote meanwhile (the busy handler cannot help it). So every transaction
+    begins IMMEDIATE unless its connection is marked read-only (`UnitOfWork(write=False)`).
+    """
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
 def make_engine(url: str, **kw) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, **kw)
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let SQLAlchemy, not pysqlite, begin transactions, so "BEGIN IMMEDIATE" works for writers.
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     # Every session in UTC, whatever the server's TimeZone: timestamptz values come back as UTC
     # instants and SQL date arithmetic on the server is the same from every desk.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from pathlib import Path
 
@@ -63,7 +64,9 @@ def _xlsx(info, rows, centre: str, out: Path) -> Path:
     for col, width in zip("ABCDEF", (6, 14, 12, 10, 34, 34), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A5"
-    wb.save(out)
+    buf = io.BytesIO()  # built in memory: a full disk fails the one write, no half-closed zip
+    wb.save(buf)
+    Path(out).write_bytes(buf.getvalue())
     return out
 
 

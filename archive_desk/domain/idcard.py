@@ -18,6 +18,12 @@ PERMIT_PREFIXES = {"81": "香港居民居住证", "82": "澳门居民居住证",
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ｘＸ"}
 
 
+def _ascii_digits(text: str) -> bool:
+    """Only 0-9: str.isdigit() and int() also take Arabic-Indic, mathematical bold or superscript
+    digits, which would let a look-alike number register the same person twice (or crash)."""
+    return text.isascii() and text.isdigit()
+
+
 class InvalidId(ValueError):
     """The number cannot be a resident ID number; `reason` says why, in Chinese."""
 
@@ -72,15 +78,15 @@ def parse_id(raw: str, today: date | None = None) -> ParsedId:
         raise InvalidId("身份证号码为空")
     upgraded_from = None
     if len(number) == 15:
-        if not number.isdigit():
-            raise InvalidId("15位身份证号码只能由数字组成")
+        if not _ascii_digits(number):
+            raise InvalidId("15位身份证号码只能由数字0–9组成")
         upgraded_from, number = number, upgrade_15(number)
     if len(number) != 18:
         raise InvalidId(f"身份证号码应为18位（或旧式15位），实际为{len(number)}位")
-    if not number[:17].isdigit():
-        raise InvalidId("身份证号码前17位只能是数字")
-    if not (number[17].isdigit() or number[17] == "X"):
-        raise InvalidId("身份证号码第18位只能是数字或X")
+    if not _ascii_digits(number[:17]):
+        raise InvalidId("身份证号码前17位只能是数字0–9")
+    if not (_ascii_digits(number[17]) or number[17] == "X"):
+        raise InvalidId("身份证号码第18位只能是数字0–9或X")
     born = _birth_date(number[6:14])
     if born > today:
         raise InvalidId(f"出生日期 {clock.format_date(born)} 晚于今天")

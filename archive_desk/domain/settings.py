@@ -20,6 +20,7 @@ class Setting:
     kind: type
     default: object
     check: Callable[[str], object] | None = None  # raises ValueError (Chinese) on a bad text
+    minimum: int = 0  # for int settings
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -37,7 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("transfer.deadline_working_days", "转出办结时限（工作日）", int, 15),
     Setting("transfer.receipt_chase_days", "回执催问期限（天）", int, 30),
     Setting("holder.required_fields", "必采信息项", str, ",".join(DEFAULT_REQUIRED)),
-    Setting("security.max_failed_logins", "登录失败锁定次数", int, 5),
+    Setting("security.max_failed_logins", "登录失败锁定次数（0 = 不锁定）", int, 5),
+    Setting("security.lockout_minutes", "账号锁定时长（分钟）", int, 15, minimum=1),
     # Empty: the system's zone (Asia/Shanghai where it has none). Dates on documents follow it.
     Setting("office.time_zone", "办公时区（空为本机时区）", str, "", clock.zone_named),
 )
@@ -54,6 +56,8 @@ def parse(key: str, text: str) -> object:
             raise ValueError(f"{spec.label}应为整数，收到“{text}”") from None
         if value < 0:
             raise ValueError(f"{spec.label}不能为负数")
+        if value < spec.minimum:
+            raise ValueError(f"{spec.label}至少为{spec.minimum}")
         return value
     if spec.check is not None and text.strip():
         spec.check(text)

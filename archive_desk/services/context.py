@@ -7,12 +7,15 @@ so the business change, its event and its audit entry land together or not at al
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from archive_desk.db.base import utcnow
 from archive_desk.db.migrate import upgrade
-from archive_desk.db.session import make_engine, make_session_factory
+from archive_desk.db.models import SettingValue, User
+from archive_desk.db.session import READ_ONLY, make_engine, make_session_factory
 from archive_desk.domain.roles import PERMISSIONS, ROLE_LABELS, Role
 from archive_desk.services.errors import PermissionDenied
 
@@ -29,15 +32,64 @@ class Actor:
 
 
 SYSTEM = Actor(None, "system", Role.ADMIN)
+LOCKOUT_MINUTES_KEY = "security.lockout_minutes"
+
+
+def lock_active(locked_at: datetime | None, minutes: int) -> bool:
+    """Whether a lock set at `locked_at` still holds after `minutes`."""
+    if locked_at is None:
+        return False
+    at = locked_at if locked_at.tzinfo else locked_at.replace(tzinfo=UTC)
+    return at + timedelta(minutes=minutes) > utcnow()
+
+
+_SESSION_CHECK = select(
+    User.username,
+    User.role,
+    User.active,
+    User.locked_at,
+    select(SettingValue.value)
+    .where(SettingValue.key == LOCKOUT_MINUTES_KEY)
+    .scalar_subquery()
+    .label("lockout_minutes"),
+).where(User.id == bindparam("user_id"))
+
+
+def _check_session(conn, actor: Actor) -> None:
+    """An open session of a user since deactivated, locked, removed or given another role ends
+    at its next unit of work: one primary-key read in the transaction that opens anyway."""
+    row = conn.execute(_SESSION_CHECK, {"user_id": actor.user_id}).first()
+    if row is None or row.username != actor.username or not row.active:
+        raise PermissionDenied("账号已停用或不存在，请重新登录")
+    if lock_active(row.locked_at, int(row.lockout_minutes or 15)):
+        raise PermissionDenied("账号已锁定，请重新登录")
+    if row.role != actor.role:
+        raise PermissionDenied("账号的角色已变更，请重新登录")
 
 
 class UnitOfWork:
-    def __init__(self, factory: sessionmaker[Session]):
+    """One transaction. On SQLite a writing one begins IMMEDIATE (it waits for the write lock on
+    the busy timeout instead of failing half-way); `write=False` keeps a pure read out of it."""
+
+    def __init__(
+        self, factory: sessionmaker[Session], write: bool = True, actor: Actor | None = None
+    ):
         self._factory = factory
+        self._write = write
+        self._actor = actor
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
+        try:
+            conn = self.session.connection(
+                execution_options=None if self._write else {READ_ONLY: True}
+            )
+            if self._actor is not None and self._actor.user_id is not None:
+                _check_session(conn, self._actor)
+        except BaseException:
+            self.session.close()
+            raise
         return self
 
     def commit(self) -> None:
@@ -55,8 +107,9 @@ class AppContext:
     factory: sessionmaker[Session]
     actor: Actor | None = None
 
-    def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.factory)
+    def uow(self, write: bool = True) -> UnitOfWork:
+        """A unit of work; pass write=False for a call that only reads (and audits nothing)."""
+        return UnitOfWork(self.factory, write, self.actor)
 
     def as_user(self, actor: Actor) -> AppContext:
         return replace(self, actor=actor)

@@ -216,7 +216,7 @@ def file_line(ctx: AppContext, holder_id: int) -> FileLine:
 
 def count(ctx: AppContext) -> int:
     ctx.require("holder.view")
-    with ctx.uow() as uow:
+    with ctx.uow(write=False) as uow:
         return uow.session.scalar(select(func.count()).select_from(Holder))
 
 

@@ -21,8 +21,14 @@ def found(row: T | None, message: str) -> T:
     return row
 
 
+def by_id(s: Session, model: type[T], row_id: int, message: str) -> T:
+    """The row with that id, or NotFound(message) — also for an id no database integer can hold
+    (a typed or scanned number too large would otherwise fail in the driver)."""
+    return found(s.get(model, row_id) if 0 < row_id < 2**63 else None, message)
+
+
 def holder(s: Session, holder_id: int) -> Holder:
-    return found(s.get(Holder, holder_id), f"没有编号为 {holder_id} 的存档人")
+    return by_id(s, Holder, holder_id, f"没有编号为 {holder_id} 的存档人")
 
 
 def file_by_number(s: Session, file_number: str) -> File:

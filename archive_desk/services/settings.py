@@ -24,7 +24,7 @@ def read_all(session: Session) -> dict[str, object]:
 
 
 def get_all(ctx: AppContext) -> dict[str, object]:
-    with ctx.uow() as uow:
+    with ctx.uow(write=False) as uow:
         return read_all(uow.session)
 
 

@@ -50,7 +50,7 @@ class ResultRow:
 
 
 def _stocktake(s, stocktake_id: int) -> Stocktake:
-    return lookup.found(s.get(Stocktake, stocktake_id), f"没有编号为 {stocktake_id} 的盘点")
+    return lookup.by_id(s, Stocktake, stocktake_id, f"没有编号为 {stocktake_id} 的盘点")
 
 
 def start(ctx: AppContext, code_prefix: str) -> StocktakeInfo:
@@ -223,7 +223,7 @@ def apply_corrections(ctx: AppContext, stocktake_id: int) -> int:
     actor = ctx.require("storage.move")
     moves = corrections(ctx, stocktake_id)
     with ctx.uow() as uow:
-        st = uow.session.get(Stocktake, stocktake_id)
+        st = _stocktake(uow.session, stocktake_id)
         if st.finished_at is None:
             raise InvalidInput("stocktake", "请先结束盘点，再应用更正")
         if st.applied_at is not None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -14,7 +17,7 @@ from archive_desk.db.models import SettingValue, User
 from archive_desk.domain import settings as catalog
 from archive_desk.domain.roles import ROLE_LABELS, Role
 from archive_desk.services import audit
-from archive_desk.services.context import SYSTEM, Actor, AppContext
+from archive_desk.services.context import SYSTEM, Actor, AppContext, lock_active
 from archive_desk.services.errors import (
     AccountLocked,
     InvalidInput,
@@ -46,9 +49,75 @@ def _info(u: User) -> UserInfo:
     return UserInfo(u.id, u.username, u.display_name, u.role, u.active, u.locked_at is not None)
 
 
+MIN_PASSWORD_LENGTH = 10
+# The passwords tried first by anyone guessing (lower case; compared case-insensitively).
+COMMON_PASSWORDS = frozenset(
+    [
+        "password123",
+        "password1234",
+        "passw0rd123",
+        "p@ssw0rd123",
+        "qwerty1234",
+        "qwerty12345",
+        "qwerty123456",
+        "qwertyuiop1",
+        "1qaz2wsx3edc",
+        "1q2w3e4r5t6y",
+        "q1w2e3r4t5y6",
+        "zxcvbnm123",
+        "asdfghjkl123",
+        "abc1234567",
+        "abc123456789",
+        "abcd123456",
+        "abcd1234567",
+        "a123456789",
+        "aa123456789",
+        "123456789a",
+        "1234567890a",
+        "123456789abc",
+        "admin12345",
+        "admin123456",
+        "admin1234567",
+        "administrator1",
+        "root123456",
+        "test123456",
+        "user123456",
+        "welcome123",
+        "letmein123",
+        "iloveyou123",
+        "woaini1314",
+        "woaini520",
+        "woaini1314520",
+        "dangan123456",
+        "archive123",
+        "archive1234",
+    ]
+)
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to check unknown names against, so they take as long as a wrong password."""
+    return _hasher.hash("no such user: the time of a real check")
+
+
+def _locked_until(user: User, minutes: int) -> datetime:
+    at = user.locked_at if user.locked_at.tzinfo else user.locked_at.replace(tzinfo=UTC)
+    return at + timedelta(minutes=minutes)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def check_password_strength(password: str) -> None:
-    if len(password) < 8:
-        raise InvalidInput("password", "密码至少8位")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput("password", f"密码至少{MIN_PASSWORD_LENGTH}位")
+    if password.lower() in COMMON_PASSWORDS:
+        raise InvalidInput("password", "密码过于常见，容易被猜中，请换一个")
     if not (re.search(r"[A-Za-z]", password) and re.search(r"\d", password)):
         raise InvalidInput("password", "密码须同时包含字母和数字")
 
@@ -59,7 +128,7 @@ def _check_username(username: str) -> None:
 
 
 def needs_first_admin(ctx: AppContext) -> bool:
-    with ctx.uow() as uow:
+    with ctx.uow(write=False) as uow:
         return uow.session.scalar(select(func.count()).select_from(User)) == 0
 
 
@@ -92,25 +161,38 @@ def create_first_admin(
 
 
 def login(ctx: AppContext, username: str, password: str) -> Actor:
-    """Check the password; lock the account after the configured number of failures (default 5)."""
+    """Check the password; after the configured number of failures (default 5; 0 = never) lock
+    the account for the configured minutes (default 15) or until an administrator unlocks it.
+
+    An unknown or deactivated name is checked against a dummy hash: it takes as long as a wrong
+    password, so names cannot be probed by timing."""
     with ctx.uow() as uow:
         s = uow.session
+        cfg = read_all(s)
+        limit = int(cfg["security.max_failed_logins"])
+        minutes = int(cfg["security.lockout_minutes"])
         user = s.scalar(select(User).where(User.username == username))
         if user is None or not user.active:
+            verify_password(user.password_hash if user else _dummy_hash(), password)
             audit.record(s, None, "login.failed", "user", None, username=username)
             uow.commit()
             raise LoginFailed("用户名或密码错误")
         if user.locked_at is not None:
-            audit.record(s, None, "login.refused_locked", "user", user.id, username=username)
-            uow.commit()
-            raise AccountLocked("账号已锁定，请联系管理员解锁")
+            if lock_active(user.locked_at, minutes):
+                left = _locked_until(user, minutes) - utcnow()
+                audit.record(s, None, "login.refused_locked", "user", user.id, username=username)
+                uow.commit()
+                raise AccountLocked(
+                    f"账号已锁定，{math.ceil(left.total_seconds() / 60)}分钟后自动解锁，"
+                    "或请管理员解锁"
+                )
+            user.locked_at, user.failed_logins = None, 0  # the lock has run out: start afresh
         try:
             _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
-            limit = int(read_all(s)["security.max_failed_logins"])
             user.failed_logins += 1
             left = limit - user.failed_logins
-            if left <= 0:
+            if limit and left <= 0:
                 user.locked_at = utcnow()
             audit.record(
                 s,
@@ -122,9 +204,11 @@ def login(ctx: AppContext, username: str, password: str) -> Actor:
                 failures=user.failed_logins,
             )
             uow.commit()
+            if not limit:
+                raise LoginFailed("用户名或密码错误") from None
             if left <= 0:
                 raise AccountLocked(
-                    f"连续{limit}次密码错误，账号已锁定，请联系管理员解锁"
+                    f"连续{limit}次密码错误，账号已锁定，{minutes}分钟后自动解锁，或请管理员解锁"
                 ) from None
             raise LoginFailed(f"用户名或密码错误（再错{left}次将锁定账号）") from None
         if _hasher.check_needs_rehash(user.password_hash):
@@ -187,6 +271,8 @@ def unlock(ctx: AppContext, username: str) -> None:
         user = uow.session.scalar(select(User).where(User.username == username))
         if user is None:
             raise NotFound(f"没有用户“{username}”")
+        if user.role == Role.ADMIN and actor.role != Role.ADMIN:
+            raise PermissionDenied("只有系统管理员可以解锁管理员账号")
         user.locked_at, user.failed_logins = None, 0
         audit.record(uow.session, actor, "user.unlock", "user", user.id)
         uow.commit()

@@ -15,6 +15,10 @@ def message_of(exc: BaseException) -> str:
 
     if isinstance(exc, (ServiceError, HolderInvalid)):
         return str(exc)
+    if isinstance(exc, OSError):  # a document or backup that cannot be written: say why
+        from archive_desk.services.output import os_error_message
+
+        return os_error_message(exc)
     return QCoreApplication.translate("errors", "Unexpected error: {0}").format(exc)
 
 

@@ -148,8 +148,8 @@
         <translation>首次运行 — 创建系统管理员</translation>
     </message>
     <message>
-        <source>This database has no users yet. Create the administrator account; choose a password of at least 8 characters with letters and digits. There is no default password.</source>
-        <translation>此数据库还没有用户。请创建系统管理员账号，并设置至少8位、同时包含字母和数字的密码。系统没有默认密码。</translation>
+        <source>This database has no users yet. Create the administrator account; choose a password of at least 10 characters with letters and digits, not a common one. There is no default password.</source>
+        <translation>此数据库还没有用户。请创建系统管理员账号，并设置至少10位、同时包含字母和数字、不易被猜中的密码。系统没有默认密码。</translation>
     </message>
     <message>
         <source>User name</source>

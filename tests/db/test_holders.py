@@ -114,3 +114,13 @@ def test_office_can_list_holders_missing_required_items(admin):
     assert "联系电话" in listed[0][1] and full.completeness == 100
     settings.update_many(admin, {"holder.required_fields": "name,id_number"})
     assert holders.incomplete(admin) == []  # the list follows the office's setting
+
+
+def test_a_look_alike_id_number_cannot_register_the_same_person_twice(admin):
+    holders.create(admin, zhang())
+    twin = zhang()
+    twin.id_number = "11010519491231002X".translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    with pytest.raises(HolderInvalid) as err:
+        holders.create(admin, twin)
+    assert "id_number" in err.value.errors and "数字" in err.value.errors["id_number"]
+    assert holders.count(admin) == 1

@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 
-from archive_desk.services import backup, demo, holders, search, settings
+from archive_desk.services import backup, demo, holders, restore, search, settings
 from archive_desk.services.errors import InvalidInput, PermissionDenied, Unavailable
 
 
@@ -69,7 +69,7 @@ def test_same_seed_same_names(tmp_path, sqlite_template):
     assert got[0] == got[1]
 
 
-def test_backup_and_restore_round_trip(admin, tmp_path):
+def test_backup_and_restore_round_trip(admin, tmp_path, request):
     from archive_desk.domain.holder import HolderData
 
     if admin.dialect == "postgresql" and not (
@@ -82,7 +82,9 @@ def test_backup_and_restore_round_trip(admin, tmp_path):
     out = backup.backup(admin, tmp_path / "b.bak")
     assert out.stat().st_size > 0
     holders.create(admin, HolderData(name="备份后", id_number="440524188001010014"))
-    backup.restore(admin, out)
+    report = restore.restore(admin, out)
+    if admin.dialect == "postgresql":  # the replaced database, kept under a new name
+        request.getfixturevalue("pg_databases").made.append(report.safety_copy)
     assert [r.name for r in holders.page(admin, 0, 10)] == ["备份前"]
 
 
@@ -92,4 +94,4 @@ def test_restore_refuses_a_file_that_is_not_a_backup(admin, tmp_path):
     junk = tmp_path / "junk.bak"
     junk.write_text("not a database")
     with pytest.raises(InvalidInput, match="不是档案工作台的数据库备份|无法恢复"):
-        backup.restore(admin, junk)
+        restore.restore(admin, junk)

@@ -62,3 +62,13 @@ def test_report_format_must_be_xlsx_or_pdf(admin, shelved, tmp_path):
     st = stocktake.start(admin, "K01-Q01-L001")
     with pytest.raises(InvalidInput, match=r"\.xlsx 或 \.pdf"):
         stocktake.report(admin, st.id, tmp_path / "r.csv")
+
+
+def test_a_stocktake_number_too_large_for_an_integer_is_not_found(admin):
+    from archive_desk.services.errors import NotFound
+
+    for number in (2**63, 10**30, -1):
+        with pytest.raises(NotFound, match="没有编号为"):
+            stocktake.info(admin, number)
+        with pytest.raises(NotFound, match="没有编号为"):
+            stocktake.results(admin, number)

@@ -8,7 +8,7 @@ import pytest
 from archive_desk.cli import main
 
 ENGINES = ["sqlite", "postgresql"]
-PASSWORD = "Admin1234"
+PASSWORD = "Desk-Admin-2026"
 
 
 @pytest.fixture
@@ -121,3 +121,12 @@ def test_check_name_lists_what_this_machine_cannot_print(cli, monkeypatch):
     assert json.loads(out)[0]["unprintable"] == ["𪚥"]
     code, out, _ = cli("check-name", "张𪚥")
     assert "无法打印：𪚥（U+2A6A5）" in out
+
+
+def test_check_id_refuses_look_alike_digits_without_a_traceback(cli):
+    bold = "11010519491231002X".translate(str.maketrans("0123456789", "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗"))
+    code, out, err = cli("check-id", "1101051949123100²X", bold, "--json")
+    assert code == 1 and "Traceback" not in err and "内部错误" not in err
+    results = json.loads(out)
+    assert [r["valid"] for r in results] == [False, False]
+    assert all("数字" in r["reason"] for r in results)

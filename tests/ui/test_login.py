@@ -67,14 +67,14 @@ def test_first_run_creates_the_administrator(qtbot, tmp_path, zh):
     first.confirm.setText("weak")
     click(qtbot, first.buttons.button(QDialogButtonBox.StandardButton.Ok))
     wait_tasks(qtbot)
-    assert "至少8位" in first.message.text()
-    first.password.setText("Strong123")
-    first.confirm.setText("Strong124")
+    assert "至少10位" in first.message.text()
+    first.password.setText("Strong-desk-123")
+    first.confirm.setText("Strong-desk-124")
     click(qtbot, first.buttons.button(QDialogButtonBox.StandardButton.Ok))
     assert first.message.text() == "两次输入的密码不一致。"
-    first.confirm.setText("Strong123")
+    first.confirm.setText("Strong-desk-123")
     with qtbot.waitSignal(first.accepted):
         click(qtbot, first.buttons.button(QDialogButtonBox.StandardButton.Ok))
     assert first.created_username == "zhangsan"
     with qtbot.waitSignal(dlg.accepted):
-        _sign_in(qtbot, dlg, "zhangsan", "Strong123")
+        _sign_in(qtbot, dlg, "zhangsan", "Strong-desk-123")

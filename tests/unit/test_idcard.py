@@ -57,3 +57,31 @@ def test_residence_permits_use_the_same_algorithm():
     p = parse_id(first17 + check_char(first17))
     assert p.permit_kind == "香港居民居住证"
     assert p.sex_code == "1"
+
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+MATH_BOLD = str.maketrans("0123456789", "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "11010519491231002X".translate(ARABIC_INDIC),
+        "11010519491231002X".translate(MATH_BOLD),
+        "110105194912310" + "٢" + "2X",  # one Arabic-Indic digit among ASCII ones
+        "1101051949123100²X",  # superscript two
+        "11010519491231002²",
+        "110105491231002".translate(ARABIC_INDIC),  # an old 15-digit number
+        "１１０１０５１９４９１２３１００２ｘ".replace("１", "①"),
+    ],
+)
+def test_only_ascii_digits_count_as_digits(raw):
+    """Python's isdigit()/int() accept these; an ID number does not (a second holder could be
+    registered for a person under a look-alike number, and ² used to crash)."""
+    with pytest.raises(InvalidId) as err:
+        parse_id(raw, today=date(2026, 11, 23))
+    assert "只能" in err.value.reason and "0" in err.value.reason
+
+
+def test_full_width_digits_are_still_normalised():
+    assert parse_id("１１０１０５４９１２３１００２").number == "11010519491231002X"

@@ -24,7 +24,8 @@ class FirstRunDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "This database has no users yet. Create the administrator account; choose a password "
-                "of at least 8 characters with letters and digits. There is no default password."
+                "of at least 10 characters with letters and digits, not a common one. There is no "
+                "default password."
             )
         )
         intro.setWordWrap(True)
