@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -14,6 +13,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from archive_desk import paths
+from archive_desk.domain import clock
 
 # Objects that live beside the models on purpose: none at present.
 UNMODELLED_PREFIXES: tuple[str, ...] = ()
@@ -45,7 +45,7 @@ def sqlite_file(url: str) -> Path | None:
 
 def backup_sqlite_file(path: Path, label: str) -> Path:
     """Copy a live SQLite file with the online backup API (safe while WAL is in use)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.file_stamp()
     target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
     src = sqlite3.connect(path)
     dst = sqlite3.connect(target)

@@ -154,6 +154,11 @@ def format_date(value: date | datetime) -> str:
     return value.strftime("%Y-%m-%d")
 
 
+def file_stamp() -> str:
+    """`20261202-073000`: the office's clock now, for the names of backup and restore files."""
+    return local(now()).strftime("%Y%m%d-%H%M%S")
+
+
 def iso(value: date | datetime) -> str:
     """ISO 8601 for machine output: an instant with the office's offset
     (`2026-12-02T06:41:43+08:00`), a date as `2026-12-02`."""

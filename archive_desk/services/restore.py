@@ -21,7 +21,6 @@ import subprocess
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -38,6 +37,7 @@ from archive_desk.db.migrate import (
 )
 from archive_desk.db.models import AuditEntry, Holder, User
 from archive_desk.db.session import make_engine
+from archive_desk.domain import clock
 from archive_desk.domain.roles import PERMISSIONS, Role
 from archive_desk.services import audit
 from archive_desk.services.backup import _pg_args, _tool
@@ -303,7 +303,7 @@ def _sqlite_candidate(source: Path, candidate: Path) -> None:
 def _restore_sqlite(ctx, source: Path, actor, sign_in) -> RestoreReport:
     live = sqlite_file(ctx.url)
     folder = live.parent if live else Path(os.getcwd())
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.file_stamp()
     candidate = folder / f".restore-candidate-{stamp}-{uuid.uuid4().hex[:6]}.sqlite3"
     url = f"sqlite:///{candidate}"
     engine = None
@@ -365,7 +365,7 @@ def _restore_pg(ctx, source: Path, actor, sign_in) -> RestoreReport:
     pg_restore = _tool("pg_restore")
     live_url = make_url(ctx.url)
     live = live_url.database
-    stamp = datetime.now().strftime("%Y%m%d%H%M%S")
+    stamp = clock.file_stamp().replace("-", "")
     temp = f"{live[:36]}_restoring_{uuid.uuid4().hex[:8]}"
     safety = f"{live[:40]}_before_restore_{stamp}"
     maint = _maintenance(ctx.url)

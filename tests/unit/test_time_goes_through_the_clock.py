@@ -38,10 +38,6 @@ ALLOWED = {
     ("archive_desk/ui/dialogs/intake_dialogs.py", "self.deadline.date()"),
     # The birth-date digits inside a generated demo ID number.
     ("archive_desk/services/demo.py", "{born:%Y%m%d}"),
-    # The name of the backup file made before an upgrade, in this PC's time (db/migrate.py is the
-    # upgrade work's file; it names a file, it does not show a record's time).
-    ("archive_desk/db/migrate.py", "datetime.now()"),
-    ("archive_desk/db/migrate.py", "datetime.now().strftime('%Y%m%d-%H%M%S')"),
 }
 
 
