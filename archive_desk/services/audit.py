@@ -35,6 +35,27 @@ def record(
     )
 
 
+def is_read(action: str) -> bool:
+    """Whether an audit action records a read of personal data rather than a change."""
+    return action == "search" or action.startswith("print.") or action.endswith((".view", ".list"))
+
+
+def read(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    entity: str = "",
+    entity_id: int | None = None,
+    *,
+    rows: int,
+    **asked,
+) -> None:
+    """One entry per service call that returns personal data (domain §13): what was asked and
+    how many rows came back. One Core insert in the caller's transaction, like `record`."""
+    assert is_read(action), action
+    record(session, actor, action, entity, entity_id, rows=rows, **asked)
+
+
 def event(
     session: Session,
     actor: Actor | None,

@@ -10,11 +10,14 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from archive_desk.db.migrate import upgrade
 from archive_desk.db.session import make_engine, make_session_factory
 from archive_desk.domain.roles import PERMISSIONS, ROLE_LABELS, Role
-from archive_desk.services.errors import PermissionDenied
+from archive_desk.services.errors import Conflict, PermissionDenied
+
+STALE = "此记录刚被他人修改，您的修改未保存，请重新载入后再改。"
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,11 @@ class UnitOfWork:
     def commit(self) -> None:
         self.session.commit()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, exc, tb) -> None:
         self.session.rollback()
         self.session.close()
+        if isinstance(exc, StaleDataError):  # a version check in the UPDATE matched no row
+            raise Conflict(STALE) from exc
 
 
 @dataclass(frozen=True)

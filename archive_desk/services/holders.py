@@ -22,7 +22,7 @@ from archive_desk.domain.holder import (
     normalise,
     validate,
 )
-from archive_desk.services import audit
+from archive_desk.services import audit, locking
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import NotFound
 from archive_desk.services.settings import required_fields
@@ -39,6 +39,7 @@ class HolderView:
     location: str | None
     completeness: int
     missing: list[str]
+    version: int  # what the caller hands back to `update` (optimistic locking)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -111,6 +112,7 @@ def _view(session: Session, h: Holder, warnings: list[str] | None = None) -> Hol
         location=row[2] if row else None,
         completeness=completeness(values, required),
         missing=missing_required(values, required),
+        version=h.version,
         warnings=warnings or [],
     )
 
@@ -141,22 +143,26 @@ def create(ctx: AppContext, data: HolderData) -> HolderView:
         return _view(s, h, warnings)
 
 
-def update(ctx: AppContext, holder_id: int, data: HolderData) -> HolderView:
-    """Save the whole form; the event keeps every changed field's old and new value."""
+def update(ctx: AppContext, holder_id: int, data: HolderData, version: int) -> HolderView:
+    """Save the whole form; the event keeps every changed field's old and new value.
+    `version` is the one the form was loaded with: a save over a newer change is refused
+    (Conflict, naming who changed the record and when) and nothing is written."""
     actor = ctx.require("holder.edit")
     with ctx.uow() as uow:
         s = uow.session
         h = s.get(Holder, holder_id)
         if h is None:
             raise NotFound(f"没有编号为 {holder_id} 的存档人")
+        locking.check(s, h, version, f"存档人“{h.name}”的记录", "holder", h.id)
         warnings = _check(s, data, holder_id)
         changes = {}
+        # Everything set before anything is flushed: one UPDATE of the holder, one version step.
+        old_rel = [(r.name, r.relation_code, r.id_number) for r in h.relations]
         for name, value in data.values().items():
             old = getattr(h, name)
             if old != value:
                 changes[name] = [_plain(old), _plain(value)]
                 setattr(h, name, value)
-        old_rel = [(r.name, r.relation_code, r.id_number) for r in h.relations]
         new_rel = [(r.name, r.relation_code, r.id_number or "") for r in data.relations]
         if old_rel != new_rel:
             changes["relations"] = [old_rel, new_rel]
@@ -164,9 +170,9 @@ def update(ctx: AppContext, holder_id: int, data: HolderData) -> HolderView:
         if changes:
             for k, v in search_keys(h.name, h.id_number).items():
                 setattr(h, k, v)
+            h.updated_at = utcnow()
             if "name" in changes:
                 write_grams(s, h.id, h.name, replace=True)
-            h.updated_at = utcnow()
             audit.event(s, actor, "holder.updated", holder_id=h.id, changes=changes)
             audit.record(s, actor, "holder.update", "holder", h.id, fields=sorted(changes))
         uow.commit()

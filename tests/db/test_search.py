@@ -94,6 +94,6 @@ def test_searches_are_audited(admin, people):
 def test_renamed_holder_is_found_by_new_name_only(admin, people):
     v = holders.view(admin, people["曾小明"])
     v.data.name = "曾晓明"
-    holders.update(admin, v.id, v.data)
+    holders.update(admin, v.id, v.data, v.version)
     assert names(search.search(admin, "晓")) == ["曾晓明"]
     assert search.search(admin, "小明") == []
