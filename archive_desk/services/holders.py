@@ -20,6 +20,7 @@ from archive_desk.domain.holder import (
     completeness,
     missing_required,
     normalise,
+    shape_errors,
     validate,
 )
 from archive_desk.services import audit, locking
@@ -85,6 +86,8 @@ def _data_of(h: Holder) -> HolderData:
 
 
 def _check(session: Session, data: HolderData, holder_id: int | None) -> list[str]:
+    if not isinstance(data, HolderData):
+        raise HolderInvalid(shape_errors(data))
     data = normalise(data)
     errors, warnings = validate(data)
     if "id_number" not in errors:
