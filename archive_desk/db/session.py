@@ -23,7 +23,11 @@ def make_engine(url: str, **kw) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let SQLAlchemy, not pysqlite, begin transactions, so "BEGIN IMMEDIATE" works for writers.
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        # Every service call writes (its change, or the audit entry of what it read), and a
+        # deferred transaction that reads and then writes fails at once ("database is locked")
+        # when another connection wrote in between: take the write lock at BEGIN, waiting for
+        # it with the busy timeout. (The smallest form of issue 8's BEGIN IMMEDIATE finding.)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         return engine
     # No pre-ping: it costs a round trip per unit of work; recycle idle connections instead.
     return create_engine(url, pool_recycle=1800, **kw)

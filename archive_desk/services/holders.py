@@ -195,7 +195,7 @@ def view(ctx: AppContext, holder_id: int) -> HolderView:
         if h is None:
             raise NotFound(f"没有编号为 {holder_id} 的存档人")
         result = _view(s, h)
-        audit.record(s, actor, "holder.view", "holder", h.id)
+        audit.read(s, actor, "holder.view", "holder", h.id, rows=1)
         uow.commit()
         return result
 
@@ -207,8 +207,9 @@ def count(ctx: AppContext) -> int:
 
 
 def page(ctx: AppContext, after_id: int = 0, limit: int = 200) -> list[HolderRow]:
-    """The next `limit` holders after `after_id`, by id (keyset paging: constant cost per page)."""
-    ctx.require("holder.view")
+    """The next `limit` holders after `after_id`, by id (keyset paging: constant cost per page).
+    Audited: a page shows names and ID numbers."""
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         rows = uow.session.execute(
             select(
@@ -226,6 +227,16 @@ def page(ctx: AppContext, after_id: int = 0, limit: int = 200) -> list[HolderRow
             .order_by(Holder.id)
             .limit(limit)
         ).all()
+        audit.read(
+            uow.session,
+            actor,
+            "holders.list",
+            "holder",
+            rows=len(rows),
+            after_id=after_id,
+            limit=limit,
+        )
+        uow.commit()
     return [
         HolderRow(
             r[0], r[1], codes.name_of(codes.SEX, r[2]), r[3], r[4], r[5], r[6], status_label(r[7])
@@ -238,7 +249,7 @@ def incomplete(
     ctx: AppContext, after_id: int = 0, limit: int = 200
 ) -> list[tuple[HolderRow, list[str]]]:
     """Holders missing any required item (应采必采), each with the labels of what is missing."""
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
         required = required_fields(s)
@@ -266,4 +277,14 @@ def incomplete(
                 "",
             )
             out.append((row, missing_required(values, required)))
+        audit.read(
+            s,
+            actor,
+            "holders.incomplete.list",
+            "holder",
+            rows=len(out),
+            after_id=after_id,
+            limit=limit,
+        )
+        uow.commit()
         return out

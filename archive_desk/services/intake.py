@@ -178,9 +178,12 @@ def find_notice(s, number: str) -> MissingNotice:
 
 
 def letter(ctx: AppContext, number: str) -> LetterView:
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
-        return _letter_view(uow.session, find_letter(uow.session, number))
+        view = _letter_view(uow.session, find_letter(uow.session, number))
+        audit.read(uow.session, actor, "letter.view", "transfer_letter", view.id, rows=1)
+        uow.commit()
+        return view
 
 
 def letters_of(ctx: AppContext, holder_id: int) -> list[str]:
@@ -220,7 +223,7 @@ def cancel_letter(ctx: AppContext, number: str, reason: str) -> None:
 
 def open_letters(ctx: AppContext) -> list[LetterView]:
     """Letters still awaiting their file (expired ones flagged), oldest first."""
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
         rows = s.scalars(
@@ -228,7 +231,10 @@ def open_letters(ctx: AppContext) -> list[LetterView]:
             .where(TransferLetter.arrived_at.is_(None), TransferLetter.cancelled_at.is_(None))
             .order_by(TransferLetter.valid_until)
         ).all()
-        return [_letter_view(s, r) for r in rows]
+        out = [_letter_view(s, r) for r in rows]
+        audit.read(s, actor, "letters.open.list", "transfer_letter", rows=len(out))
+        uow.commit()
+        return out
 
 
 def refuse_self_carried(ctx: AppContext, holder_id: int, note: str = "") -> None:
@@ -333,9 +339,9 @@ def record_arrival(
 
 def arrivals_to_accept(ctx: AppContext) -> list[tuple[int, str, str, datetime]]:
     """(holder id, name, ID number, arrived at) of files received but not yet accepted."""
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
-        return [
+        out = [
             tuple(r)
             for r in uow.session.execute(
                 select(Holder.id, Holder.name, Holder.id_number, func.max(Arrival.arrived_at))
@@ -345,6 +351,9 @@ def arrivals_to_accept(ctx: AppContext) -> list[tuple[int, str, str, datetime]]:
                 .group_by(Holder.id, Holder.name, Holder.id_number)
             )
         ]
+        audit.read(uow.session, actor, "arrivals.to_accept.list", "file", rows=len(out))
+        uow.commit()
+        return out
 
 
 def _notice_view(s, n: MissingNotice) -> NoticeView:
@@ -413,9 +422,12 @@ def issue_notice(
 
 
 def notice(ctx: AppContext, number: str) -> NoticeView:
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
-        return _notice_view(uow.session, find_notice(uow.session, number))
+        view = _notice_view(uow.session, find_notice(uow.session, number))
+        audit.read(uow.session, actor, "notice.view", "missing_notice", view.id, rows=1)
+        uow.commit()
+        return view
 
 
 def fulfil_notice(ctx: AppContext, number: str) -> None:
@@ -433,10 +445,10 @@ def fulfil_notice(ctx: AppContext, number: str) -> None:
 
 def open_notices(ctx: AppContext) -> list[NoticeView]:
     """Notices not yet fulfilled, by deadline (overdue ones flagged)."""
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        return [
+        out = [
             _notice_view(s, n)
             for n in s.scalars(
                 select(MissingNotice)
@@ -444,6 +456,9 @@ def open_notices(ctx: AppContext) -> list[NoticeView]:
                 .order_by(MissingNotice.deadline)
             )
         ]
+        audit.read(s, actor, "notices.open.list", "missing_notice", rows=len(out))
+        uow.commit()
+        return out
 
 
 def return_to_sender(ctx: AppContext, holder_id: int, reason: str) -> int:

@@ -20,7 +20,7 @@ from archive_desk.services.settings import read_all
 
 
 def _audit(ctx: AppContext, s, kind: str, holder_id: int, ref: str) -> None:
-    audit.record(s, ctx.actor, f"print.{kind}", "holder", holder_id, ref=ref)
+    audit.read(s, ctx.actor, f"print.{kind}", "holder", holder_id, rows=1, ref=ref)
 
 
 def _last_arrival(s, file_id: int) -> Arrival | None:

@@ -150,8 +150,8 @@ def scan(ctx: AppContext, stocktake_id: int, slot_code: str, file_number: str) -
 
 
 def results(ctx: AppContext, stocktake_id: int) -> list[ResultRow]:
-    """One row per file expected or found, by outcome then file number."""
-    ctx.require("holder.view")
+    """One row per file expected or found, by outcome then file number (audited)."""
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
         st = s.get(Stocktake, stocktake_id)
@@ -201,6 +201,8 @@ def results(ctx: AppContext, stocktake_id: int) -> list[ResultRow]:
                         found[file_id][1],
                     )
                 )
+        audit.read(s, actor, "stocktake.results.list", "stocktake", st.id, rows=len(rows))
+        uow.commit()
     order = {MISSING: 0, MISPLACED: 1, EXTRA: 2, MATCH: 3}
     return sorted(rows, key=lambda r: (order[r.outcome], r.file_number))
 

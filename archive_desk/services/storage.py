@@ -242,11 +242,11 @@ def files_in(ctx: AppContext, slot_code: str) -> list[tuple[str, str]]:
 
 def files_under(ctx: AppContext, code_prefix: str) -> list[tuple[str, str, str]]:
     """(slot code, file number, holder name) of every file kept under a prefix, in one query
-    (a slot, or a 节×层 cell of the shelf grid)."""
-    ctx.require("holder.view")
+    (a slot, or a 节×层 cell of the shelf grid). Audited: it lists holders' names."""
+    actor = ctx.require("holder.view")
     lo, hi = prefix_range(code_prefix.strip().upper())
     with ctx.uow() as uow:
-        return [
+        out = [
             tuple(r)
             for r in uow.session.execute(
                 select(StorageLocation.code, File.file_number, Holder.name)
@@ -256,6 +256,11 @@ def files_under(ctx: AppContext, code_prefix: str) -> list[tuple[str, str, str]]
                 .order_by(StorageLocation.code, File.file_number)
             )
         ]
+        audit.read(
+            uow.session, actor, "location.files.list", "location", rows=len(out), prefix=code_prefix
+        )
+        uow.commit()
+        return out
 
 
 def _plan(
@@ -301,11 +306,14 @@ def _plan(
 
 def plan_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str) -> list[MovePlanRow]:
     """Preview moves of (file number, slot code): each row says where from and to, or why not."""
-    ctx.require("storage.move")
+    actor = ctx.require("storage.move")
     if reason not in MOVE_REASONS:
         raise InvalidInput("reason", f"移库原因应为：{'、'.join(MOVE_REASONS)}")
     with ctx.uow() as uow:
-        return [row for row, _f, _loc in _plan(uow.session, pairs, reason)]
+        out = [row for row, _f, _loc in _plan(uow.session, pairs, reason)]
+        audit.read(uow.session, actor, "moves.plan.list", "file", rows=len(out), reason=reason)
+        uow.commit()
+        return out
 
 
 def apply_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str, note: str = "") -> int:
@@ -361,8 +369,8 @@ def move_log(
     reason: str | None = None,
     limit: int = 500,
 ) -> list[MoveRow]:
-    """The move log, newest first, filtered by file, destination prefix or reason."""
-    ctx.require("holder.view")
+    """The move log, newest first, filtered by file, destination prefix or reason (audited)."""
+    actor = ctx.require("holder.view")
     src, dst = aliased(StorageLocation), aliased(StorageLocation)
     q = (
         select(
@@ -390,7 +398,19 @@ def move_log(
     if reason:
         q = q.where(FileMove.reason == reason)
     with ctx.uow() as uow:
-        return [
+        out = [
             MoveRow(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6] or "")
             for r in uow.session.execute(q)
         ]
+        audit.read(
+            uow.session,
+            actor,
+            "moves.list",
+            "file",
+            rows=len(out),
+            file_number=file_number,
+            code_prefix=code_prefix,
+            reason=reason,
+        )
+        uow.commit()
+        return out
