@@ -20,7 +20,7 @@ from archive_desk.db.models import (
     Unit,
 )
 from archive_desk.domain.files import DepositType, FileStatus
-from archive_desk.services import audit, storage
+from archive_desk.services import audit, locking, storage
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import InvalidInput, NotFound
 from archive_desk.services.sequences import next_value
@@ -45,6 +45,7 @@ class LetterView:
     valid_until: date
     arrived: bool
     cancelled: bool
+    version: int = 1  # hand back to cancel_letter (optimistic locking)
 
     @property
     def expired(self) -> bool:
@@ -73,6 +74,7 @@ class NoticeView:
     commitment: str
     issued_at: datetime
     fulfilled: bool
+    version: int = 1  # hand back to fulfil_notice (optimistic locking)
 
     @property
     def overdue(self) -> bool:
@@ -99,6 +101,7 @@ def _letter_view(s, letter: TransferLetter) -> LetterView:
         letter.valid_until,
         letter.arrived_at is not None,
         letter.cancelled_at is not None,
+        letter.version,
     )
 
 
@@ -199,13 +202,17 @@ def letters_of(ctx: AppContext, holder_id: int) -> list[str]:
         )
 
 
-def cancel_letter(ctx: AppContext, number: str, reason: str) -> None:
+def cancel_letter(ctx: AppContext, number: str, reason: str, version: int | None = None) -> None:
+    """`version`: the one the caller's list showed; a letter changed since is not cancelled."""
     actor = ctx.require("intake")
     if not reason.strip():
         raise InvalidInput("reason", "请填写作废原因")
     with ctx.uow() as uow:
         s = uow.session
         letter_ = find_letter(s, number)
+        locking.check(
+            s, letter_, version, f"调档函 {letter_.number}", "transfer_letter", letter_.id
+        )
         if letter_.cancelled_at or letter_.arrived_at:
             raise InvalidInput("letter", "此调档函已作废或已到档，不能作废")
         letter_.cancelled_at, letter_.cancel_reason = utcnow(), reason.strip()
@@ -304,6 +311,7 @@ def record_arrival(
                 raise InvalidInput("letter", f"调档函 {letter_.number} 已作废")
             letter_.arrived_at = utcnow()
             letter_id = letter_.id
+            audit.record(s, actor, "letter.arrived", "transfer_letter", letter_.id)
         arrival = Arrival(
             file_id=f.id,
             letter_id=letter_id,
@@ -372,6 +380,7 @@ def _notice_view(s, n: MissingNotice) -> NoticeView:
         n.commitment,
         n.issued_at,
         n.fulfilled_at is not None,
+        n.version,
     )
 
 
@@ -430,11 +439,12 @@ def notice(ctx: AppContext, number: str) -> NoticeView:
         return view
 
 
-def fulfil_notice(ctx: AppContext, number: str) -> None:
+def fulfil_notice(ctx: AppContext, number: str, version: int | None = None) -> None:
     actor = ctx.require("intake")
     with ctx.uow() as uow:
         s = uow.session
         n = find_notice(s, number)
+        locking.check(s, n, version, f"缺件告知书 {n.number}", "missing_notice", n.id)
         if n.fulfilled_at:
             raise InvalidInput("notice", "此告知书的材料已补齐")
         n.fulfilled_at = utcnow()

@@ -12,7 +12,7 @@ from archive_desk.db.base import utcnow
 from archive_desk.db.models import File, Holder, Stocktake, StocktakeScan, StorageLocation
 from archive_desk.domain.files import FileStatus
 from archive_desk.domain.locations import prefix_range
-from archive_desk.services import audit, storage
+from archive_desk.services import audit, locking, storage
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import InvalidInput, NotFound
 
@@ -29,6 +29,7 @@ class StocktakeInfo:
     applied_at: datetime | None
     expected: int
     scanned: int
+    version: int = 1  # hand back to finish / apply_corrections (optimistic locking)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def _info(s, st: Stocktake) -> StocktakeInfo:
         st.applied_at,
         len(_expected(s, st.prefix)),
         scanned,
+        st.version,
     )
 
 
@@ -207,12 +209,13 @@ def results(ctx: AppContext, stocktake_id: int) -> list[ResultRow]:
     return sorted(rows, key=lambda r: (order[r.outcome], r.file_number))
 
 
-def finish(ctx: AppContext, stocktake_id: int) -> None:
+def finish(ctx: AppContext, stocktake_id: int, version: int | None = None) -> None:
     actor = ctx.require("storage.manage")
     with ctx.uow() as uow:
         st = uow.session.get(Stocktake, stocktake_id)
         if st is None:
             raise NotFound(f"没有编号为 {stocktake_id} 的盘点")
+        locking.check(uow.session, st, version, f"盘点{st.id}", "stocktake", st.id)
         if st.finished_at is None:
             st.finished_at = utcnow()
             audit.record(uow.session, actor, "stocktake.finish", "stocktake", st.id)
@@ -228,12 +231,13 @@ def corrections(ctx: AppContext, stocktake_id: int) -> list[tuple[str, str]]:
     ]
 
 
-def apply_corrections(ctx: AppContext, stocktake_id: int) -> int:
+def apply_corrections(ctx: AppContext, stocktake_id: int, version: int | None = None) -> int:
     """Apply the corrections as logged moves (reason 盘点), all or none; once per stocktake."""
     actor = ctx.require("storage.move")
     moves = corrections(ctx, stocktake_id)
     with ctx.uow() as uow:
         st = uow.session.get(Stocktake, stocktake_id)
+        locking.check(uow.session, st, version, f"盘点{st.id}", "stocktake", st.id)
         if st.finished_at is None:
             raise InvalidInput("stocktake", "请先结束盘点，再应用更正")
         if st.applied_at is not None:

@@ -20,7 +20,7 @@ from archive_desk.domain.locations import (
     parse_bulk,
     prefix_range,
 )
-from archive_desk.services import audit
+from archive_desk.services import audit, locking
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import InvalidInput, NotFound
 
@@ -49,6 +49,7 @@ class SlotInfo:
     capacity: int
     files: int
     retired: bool
+    version: int = 1  # hand back to retire_location (optimistic locking)
 
 
 @dataclass(frozen=True)
@@ -163,12 +164,13 @@ def _files_under(s: Session, code: str) -> int:
     )
 
 
-def retire_location(ctx: AppContext, code: str) -> None:
+def retire_location(ctx: AppContext, code: str, version: int | None = None) -> None:
     """Retire a location and everything under it — only when no file is kept there."""
     actor = ctx.require("storage.manage")
     with ctx.uow() as uow:
         s = uow.session
         loc = _location(s, code)
+        locking.check(s, loc, version, loc.name, "location", loc.id)
         held = _files_under(s, loc.code)
         if held:
             raise InvalidInput("location", f"{loc.name}仍存放 {held} 份档案，不能停用")
@@ -202,7 +204,8 @@ def children(ctx: AppContext, code: str | None = None) -> list[SlotInfo]:
             .order_by(StorageLocation.code)
         ).all()
         return [
-            SlotInfo(r.id, r.code, r.name, r.capacity, 0, r.retired_at is not None) for r in rows
+            SlotInfo(r.id, r.code, r.name, r.capacity, 0, r.retired_at is not None, r.version)
+            for r in rows
         ]
 
 
@@ -219,6 +222,7 @@ def occupancy(ctx: AppContext, code_prefix: str) -> list[SlotInfo]:
                 StorageLocation.capacity,
                 func.count(File.id),
                 StorageLocation.retired_at,
+                StorageLocation.version,
             )
             .outerjoin(File, File.location_id == StorageLocation.id)
             .where(
@@ -229,7 +233,7 @@ def occupancy(ctx: AppContext, code_prefix: str) -> list[SlotInfo]:
             .group_by(StorageLocation.id)
             .order_by(StorageLocation.code)
         ).all()
-    return [SlotInfo(r[0], r[1], r[2], r[3], r[4], r[5] is not None) for r in rows]
+    return [SlotInfo(r[0], r[1], r[2], r[3], r[4], r[5] is not None, r[6]) for r in rows]
 
 
 def files_in(ctx: AppContext, slot_code: str) -> list[tuple[str, str]]:

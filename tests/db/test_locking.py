@@ -110,3 +110,65 @@ def test_settings_saved_over_a_newer_change_are_refused(admin, make_user):
         settings.update_many(other, values2, page2.versions)
     now = settings.get_all(admin)
     assert now["centre.name"] == "甲县人才服务中心" and now["loans.period_days"] == 7
+
+
+def test_a_letter_changed_since_the_list_was_loaded_is_not_cancelled(admin, make_user):
+    from archive_desk.services import intake
+
+    holder_id = _holder(admin)
+    issued = intake.issue_letter(admin, holder_id, "青岛市人才服务中心")
+    seen = intake.open_letters(admin)[0]
+    other = make_user("clerk")
+    intake.record_arrival(
+        other,
+        holder_id,
+        mode="专人送取",
+        sender="青岛市人才服务中心",
+        seal_intact=True,
+        material_count=3,
+        checker="李四",
+        letter_number=issued.number,
+    )
+    with pytest.raises(Conflict, match=f"调档函 {issued.number}已被clerk1于"):
+        intake.cancel_letter(admin, seen.number, "申请人撤回", seen.version)
+    assert intake.letter(admin, issued.number).state == "已到档"
+
+
+def test_a_notice_fulfilled_meanwhile_names_who_did_it(admin, make_user):
+    from datetime import date, timedelta
+
+    from archive_desk.services import intake
+
+    holder_id = _holder(admin)
+    intake.issue_letter(admin, holder_id, "青岛市人才服务中心")
+    intake.record_arrival(
+        admin,
+        holder_id,
+        mode="专人送取",
+        sender="青岛市人才服务中心",
+        seal_intact=True,
+        material_count=3,
+        checker="李四",
+    )
+    notice = intake.issue_notice(admin, holder_id, ["学历证明"], date.today() + timedelta(days=30))
+    other = make_user("clerk")
+    intake.fulfil_notice(other, notice.number, notice.version)
+    with pytest.raises(Conflict, match="clerk1"):
+        intake.fulfil_notice(admin, notice.number, notice.version)
+
+
+def test_a_location_and_a_stocktake_changed_meanwhile_are_refused(admin, make_user):
+    from archive_desk.services import stocktake, storage
+
+    storage.create_locations(
+        admin, storage.plan_locations(admin, "库房1 区1 列1 面A 节1 层1 格1–2", 2)
+    )
+    slot = storage.occupancy(admin, "K01-Q01-L001")[0]
+    other = make_user("archivist")
+    st = stocktake.start(admin, "K01-Q01-L001")
+    stocktake.finish(other, st.id, st.version)
+    with pytest.raises(Conflict, match="archivist1"):
+        stocktake.finish(admin, st.id, st.version)
+    storage.retire_location(other, slot.code, slot.version)
+    with pytest.raises(Conflict, match="archivist1"):
+        storage.retire_location(admin, slot.code, slot.version)
