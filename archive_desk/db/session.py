@@ -17,17 +17,26 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+WRITE = {"archive_desk_write": True}
+"""Execution options of a connection whose transaction will write (a service's unit of work)."""
+
+
+def _sqlite_begin(conn) -> None:
+    # A deferred transaction that reads and then writes fails at once ("database is locked")
+    # when another connection wrote in between, whatever the busy timeout; every service call
+    # writes (its change, or the audit entry of what it read), so its unit of work takes the
+    # write lock at BEGIN, waiting its turn. Other connections (raw reads) stay deferred.
+    immediate = conn.get_execution_options().get("archive_desk_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def make_engine(url: str, **kw) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, **kw)
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let SQLAlchemy, not pysqlite, begin transactions, so "BEGIN IMMEDIATE" works for writers.
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
-        # Every service call writes (its change, or the audit entry of what it read), and a
-        # deferred transaction that reads and then writes fails at once ("database is locked")
-        # when another connection wrote in between: take the write lock at BEGIN, waiting for
-        # it with the busy timeout. (The smallest form of issue 8's BEGIN IMMEDIATE finding.)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     # No pre-ping: it costs a round trip per unit of work; recycle idle connections instead.
     return create_engine(url, pool_recycle=1800, **kw)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from archive_desk.db.migrate import upgrade
-from archive_desk.db.session import make_engine, make_session_factory
+from archive_desk.db.session import WRITE, make_engine, make_session_factory
 from archive_desk.domain.roles import PERMISSIONS, ROLE_LABELS, Role
 from archive_desk.services.errors import Conflict, PermissionDenied
 
@@ -41,6 +41,8 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
+        if self.session.get_bind().dialect.name == "sqlite":
+            self.session.connection(execution_options=WRITE)  # BEGIN IMMEDIATE (db.session)
         return self
 
     def commit(self) -> None:
