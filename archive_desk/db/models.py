@@ -17,7 +17,7 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from archive_desk.db.base import Base, UTCDateTime, utcnow
 
@@ -31,7 +31,20 @@ def ordered_text(n: int) -> String:
     return String(n).with_variant(String(n, collation="C"), "postgresql")
 
 
-class User(Base):
+class Versioned:
+    """Optimistic locking for a record two desks can edit: SQLAlchemy adds `AND version = :v`
+    to every UPDATE/DELETE and bumps the number, so a save over a change committed meanwhile
+    matches no row and fails (StaleDataError → services.errors.Conflict) instead of silently
+    putting old values back. Services also compare the version the caller loaded."""
+
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.__table__.c.version}
+
+
+class User(Versioned, Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)
@@ -48,7 +61,7 @@ class User(Base):
     )
 
 
-class Holder(Base):
+class Holder(Versioned, Base):
     __tablename__ = "holders"
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     name: Mapped[str] = mapped_column(ordered_text(30), index=True)
@@ -95,7 +108,7 @@ class HolderNameGram(Base):
     __table_args__ = {"sqlite_with_rowid": False}
 
 
-class HolderRelation(Base):
+class HolderRelation(Versioned, Base):
     """Family relations: needed for the rule that nobody consults a relative's file (§7)."""
 
     __tablename__ = "holder_relations"
@@ -107,7 +120,7 @@ class HolderRelation(Base):
     holder: Mapped[Holder] = relationship(back_populates="relations")
 
 
-class HolderEducation(Base):
+class HolderEducation(Versioned, Base):
     __tablename__ = "holder_education"
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), index=True)
@@ -119,7 +132,7 @@ class HolderEducation(Base):
     degree: Mapped[str] = mapped_column(String(40), default="")
 
 
-class HolderWork(Base):
+class HolderWork(Versioned, Base):
     __tablename__ = "holder_work"
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), index=True)
@@ -129,7 +142,7 @@ class HolderWork(Base):
     post: Mapped[str] = mapped_column(String(100), default="")
 
 
-class Unit(Base):
+class Unit(Versioned, Base):
     """An employer that deposits its staff's files (unit collective deposit)."""
 
     __tablename__ = "units"
@@ -141,7 +154,7 @@ class Unit(Base):
     contact: Mapped[str] = mapped_column(String(30), default="")
 
 
-class StorageLocation(Base):
+class StorageLocation(Versioned, Base):
     """One node of 库房 → 区 → 列 → 面 → 节 → 层 → 格; files sit in 格 (slot) nodes."""
 
     __tablename__ = "storage_locations"
@@ -155,7 +168,7 @@ class StorageLocation(Base):
     retired_at: Mapped[datetime | None] = mapped_column(TS)
 
 
-class File(Base):
+class File(Versioned, Base):
     __tablename__ = "files"
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), unique=True)
@@ -176,7 +189,7 @@ class File(Base):
     )
 
 
-class FileCustodian(Base):
+class FileCustodian(Versioned, Base):
     """Who kept the file before us and since when (custodian history)."""
 
     __tablename__ = "file_custodians"
@@ -217,7 +230,7 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_entries_entity", "entity", "entity_id"),)
 
 
-class SettingValue(Base):
+class SettingValue(Versioned, Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
@@ -262,7 +275,7 @@ class FileMove(Base):
     stocktake_id: Mapped[int | None] = mapped_column(ForeignKey("stocktakes.id"))
 
 
-class Stocktake(Base):
+class Stocktake(Versioned, Base):
     """A stocktake (盘点) of the locations under one code prefix."""
 
     __tablename__ = "stocktakes"
@@ -286,7 +299,7 @@ class StocktakeScan(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class TransferLetter(Base):
+class TransferLetter(Versioned, Base):
     """A 调档函 issued to the current custodian (domain §4.1); cancelled, never deleted."""
 
     __tablename__ = "transfer_letters"
@@ -324,7 +337,7 @@ class Arrival(Base):
     __table_args__ = (CheckConstraint("mode IN ('机要','EMS','专人送取')", name="mode"),)
 
 
-class MissingNotice(Base):
+class MissingNotice(Versioned, Base):
     """缺件告知承诺 (domain §4.4): the file is accepted, the holder commits to supply items."""
 
     __tablename__ = "missing_notices"

@@ -17,18 +17,17 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-READ_ONLY = "archive_desk_read_only"  # execution option: this transaction never writes
+WRITE = {"archive_desk_write": True}
+"""Execution options of a connection whose transaction will write (a service's unit of work)."""
 
 
 def _sqlite_begin(conn) -> None:
-    """Writers take the write lock when they begin, so they queue on the busy timeout.
-
-    A deferred transaction that has read and then writes fails at once with "database is locked"
-    when another process wrote meanwhile (the busy handler cannot help it). So every transaction
-    begins IMMEDIATE unless its connection is marked read-only (`UnitOfWork(write=False)`).
-    """
-    read_only = conn.get_execution_options().get(READ_ONLY, False)
-    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    # A deferred transaction that reads and then writes fails at once ("database is locked")
+    # when another connection wrote in between, whatever the busy timeout; every service call
+    # writes (its change, or the audit entry of what it read), so its unit of work takes the
+    # write lock at BEGIN, waiting its turn. Other connections (raw reads) stay deferred.
+    immediate = conn.get_execution_options().get("archive_desk_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str, **kw) -> Engine:

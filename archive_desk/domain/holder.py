@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, datetime
 
 from archive_desk.domain import clock, codes, names
 from archive_desk.domain.idcard import InvalidId, parse_id
@@ -115,17 +115,76 @@ def _empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+RELATION_NAME_MAX = 30  # holder_relations.name
+
+
+def _shape_error(value: object, expected: type, max_len: int) -> str | None:
+    """What is wrong with a value's type, characters or length, before any rule may look at it
+    (a caller other than the form may hand in anything; the database must never be the check)."""
+    if expected is date:
+        if value is None:
+            return None
+        if not isinstance(value, date) or isinstance(value, datetime):
+            return "应为日期（年-月-日）"
+        return None
+    if not isinstance(value, str):
+        return "应为文字"
+    if "\x00" in value:
+        return "不能包含空字符（NUL）"
+    if len(value.strip()) > max_len:
+        return f"不能超过{max_len}个字"
+    return None
+
+
+def shape_errors(data: object) -> dict[str, str]:
+    """Field → reason for values of the wrong type, with NUL characters or too long."""
+    if not isinstance(data, HolderData):
+        return {"data": "应为存档人信息（HolderData）"}
+    errors: dict[str, str] = {}
+    for spec in FIELDS:
+        value = getattr(data, spec.name)
+        if value is None and spec.kind != "date":
+            continue  # read as empty (see normalise)
+        reason = _shape_error(value, date if spec.kind == "date" else str, spec.max_len)
+        if reason:
+            errors[spec.name] = reason
+    if not isinstance(data.relations, (list, tuple)):
+        errors["relations"] = "家庭成员应为列表"
+        return errors
+    for i, rel in enumerate(data.relations, start=1):
+        if not isinstance(rel, Relation):
+            errors[f"relations.{i}"] = f"第{i}位家庭成员：格式不正确"
+            continue
+        for value, label, max_len in (
+            (rel.name if rel.name is not None else "", "姓名", RELATION_NAME_MAX),
+            (rel.relation_code, "关系代码", 2),
+            (rel.id_number if rel.id_number is not None else "", "身份证号码", 20),
+        ):
+            reason = _shape_error(value, str, max_len)
+            if reason:
+                errors[f"relations.{i}"] = f"第{i}位家庭成员：{label}{reason}"
+                break
+    return errors
+
+
 def normalise(data: HolderData) -> HolderData:
-    """Trim text, normalise the ID number; fill birth date and sex from it when left empty."""
+    """Trim text, normalise the ID number; fill birth date and sex from it when left empty.
+    Text left as None reads as empty; values of another type are left for `validate`."""
+    if not isinstance(data, HolderData):
+        return data
     for spec in FIELDS:
         v = getattr(data, spec.name)
         if isinstance(v, str):
             setattr(data, spec.name, v.strip())
+        elif v is None and spec.kind != "date":
+            setattr(data, spec.name, "")
     if isinstance(data.name, str):  # the dot's look-alikes as ·; ideographs as typed
         data.name = names.normalise_name(data.name)
     for rel in data.relations:
         if isinstance(rel.name, str):
             rel.name = names.normalise_name(rel.name)
+    if not isinstance(data.id_number, str):
+        return data
     try:
         parsed = parse_id(data.id_number)
     except InvalidId:
@@ -141,7 +200,9 @@ def validate(
 ) -> tuple[dict[str, str], list[str]]:
     """Return (errors, warnings). Errors block saving; warnings are shown but allowed."""
     today = today or clock.today()
-    errors: dict[str, str] = {}
+    errors = shape_errors(data)
+    if errors:  # the rules below assume values of the right type
+        return errors, []
     warnings: list[str] = []
     for spec in FIELDS:
         value = getattr(data, spec.name)

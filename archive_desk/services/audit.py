@@ -35,6 +35,34 @@ def record(
     )
 
 
+def is_read(action: str) -> bool:
+    """Whether an audit action records a read of personal data rather than a change."""
+    return action == "search" or action.startswith("print.") or action.endswith((".view", ".list"))
+
+
+def read(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    entity: str = "",
+    entity_id: int | None = None,
+    *,
+    rows: int,
+    **asked,
+) -> None:
+    """One entry per service call that returns personal data (domain §13): what was asked and
+    how many rows came back — one Core insert; the caller commits before returning anything.
+
+    On SQLite the read's own transaction is ended first: a deferred transaction that has read
+    cannot then write once another connection has written (it fails at once with "database is
+    locked", whatever the busy timeout), and pages read while others save. The insert then
+    begins a fresh transaction that waits its turn. On PostgreSQL it joins the read's."""
+    assert is_read(action), action
+    if session.get_bind().dialect.name == "sqlite":
+        session.commit()
+    record(session, actor, action, entity, entity_id, rows=rows, **asked)
+
+
 def event(
     session: Session,
     actor: Actor | None,
@@ -70,14 +98,28 @@ class AuditRow:
 def entries(
     ctx: AppContext, entity: str | None = None, entity_id: int | None = None, limit: int = 200
 ) -> list[AuditRow]:
-    ctx.require("audit.view")
+    """The latest entries, newest first. Reading the trail is itself audited (it holds what was
+    searched for and whose records were opened)."""
+    actor = ctx.require("audit.view")
     with ctx.uow() as uow:
         q = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
         if entity:
             q = q.where(AuditEntry.entity == entity)
         if entity_id is not None:
             q = q.where(AuditEntry.entity_id == entity_id)
-        return [
+        out = [
             AuditRow(a.at, a.username, a.action, a.entity, a.entity_id, a.detail)
             for a in uow.session.scalars(q)
         ]
+        read(
+            uow.session,
+            actor,
+            "audit.list",
+            "audit",
+            rows=len(out),
+            of_entity=entity,
+            of_entity_id=entity_id,
+            limit=limit,
+        )
+        uow.commit()
+        return out

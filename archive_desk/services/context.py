@@ -11,13 +11,16 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from archive_desk.db.base import utcnow
 from archive_desk.db.migrate import upgrade
 from archive_desk.db.models import SettingValue, User
-from archive_desk.db.session import READ_ONLY, make_engine, make_session_factory
+from archive_desk.db.session import WRITE, make_engine, make_session_factory
 from archive_desk.domain.roles import PERMISSIONS, ROLE_LABELS, Role
-from archive_desk.services.errors import PermissionDenied
+from archive_desk.services.errors import Conflict, PermissionDenied
+
+STALE = "此记录刚被他人修改，您的修改未保存，请重新载入后再改。"
 
 
 @dataclass(frozen=True)
@@ -82,9 +85,8 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
         try:
-            conn = self.session.connection(
-                execution_options=None if self._write else {READ_ONLY: True}
-            )
+            # On SQLite a writing unit of work begins IMMEDIATE (db/session.py); a read does not.
+            conn = self.session.connection(execution_options=WRITE if self._write else None)
             if self._actor is not None and self._actor.user_id is not None:
                 _check_session(conn, self._actor)
         except BaseException:
@@ -95,9 +97,11 @@ class UnitOfWork:
     def commit(self) -> None:
         self.session.commit()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, exc, tb) -> None:
         self.session.rollback()
         self.session.close()
+        if isinstance(exc, StaleDataError):  # a version check in the UPDATE matched no row
+            raise Conflict(STALE) from exc
 
 
 @dataclass(frozen=True)

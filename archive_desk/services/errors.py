@@ -60,3 +60,13 @@ def refuses_unprintable(fn):
             raise Unprintable(str(exc), exc.chars) from None
 
     return wrapper
+
+
+class Conflict(ServiceError):
+    """Somebody else saved the record after the caller loaded it: nothing was written; the
+    caller should reload and edit again. `changed_by`/`changed_at` say who and when, if known."""
+
+    def __init__(self, message: str, changed_by: str = "", changed_at=None):
+        super().__init__(message)
+        self.changed_by = changed_by
+        self.changed_at = changed_at

@@ -20,9 +20,10 @@ from archive_desk.domain.holder import (
     completeness,
     missing_required,
     normalise,
+    shape_errors,
     validate,
 )
-from archive_desk.services import audit, lookup, name_readings
+from archive_desk.services import audit, locking, lookup, name_readings
 from archive_desk.services.context import AppContext
 from archive_desk.services.settings import required_fields
 
@@ -38,6 +39,7 @@ class HolderView:
     location: str | None
     completeness: int
     missing: list[str]
+    version: int  # what the caller hands back to `update` (optimistic locking)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -83,6 +85,8 @@ def _data_of(h: Holder) -> HolderData:
 
 
 def _check(session: Session, data: HolderData, holder_id: int | None) -> list[str]:
+    if not isinstance(data, HolderData):
+        raise HolderInvalid(shape_errors(data))
     data = normalise(data)
     errors, warnings = validate(data)
     if "id_number" not in errors:
@@ -110,6 +114,7 @@ def _view(session: Session, h: Holder, warnings: list[str] | None = None) -> Hol
         location=row[2] if row else None,
         completeness=completeness(values, required),
         missing=missing_required(values, required),
+        version=h.version,
         warnings=warnings or [],
     )
 
@@ -141,20 +146,24 @@ def create(ctx: AppContext, data: HolderData) -> HolderView:
         return _view(s, h, warnings)
 
 
-def update(ctx: AppContext, holder_id: int, data: HolderData) -> HolderView:
-    """Save the whole form; the event keeps every changed field's old and new value."""
+def update(ctx: AppContext, holder_id: int, data: HolderData, version: int) -> HolderView:
+    """Save the whole form; the event keeps every changed field's old and new value.
+    `version` is the one the form was loaded with: a save over a newer change is refused
+    (Conflict, naming who changed the record and when) and nothing is written."""
     actor = ctx.require("holder.edit")
     with ctx.uow() as uow:
         s = uow.session
         h = lookup.holder(s, holder_id)
+        locking.check(s, h, version, f"存档人“{h.name}”的记录", "holder", h.id)
         warnings = _check(s, data, holder_id)
         changes = {}
+        # Everything set before anything is flushed: one UPDATE of the holder, one version step.
+        old_rel = [(r.name, r.relation_code, r.id_number) for r in h.relations]
         for name, value in data.values().items():
             old = getattr(h, name)
             if old != value:
                 changes[name] = [_plain(old), _plain(value)]
                 setattr(h, name, value)
-        old_rel = [(r.name, r.relation_code, r.id_number) for r in h.relations]
         new_rel = [(r.name, r.relation_code, r.id_number or "") for r in data.relations]
         if old_rel != new_rel:
             changes["relations"] = [old_rel, new_rel]
@@ -163,9 +172,9 @@ def update(ctx: AppContext, holder_id: int, data: HolderData) -> HolderView:
             name_readings.sync(s)
             for k, v in search_keys(h.name, h.id_number).items():
                 setattr(h, k, v)
+            h.updated_at = utcnow()
             if "name" in changes:
                 write_grams(s, h.id, h.name, replace=True)
-            h.updated_at = utcnow()
             audit.event(s, actor, "holder.updated", holder_id=h.id, changes=changes)
             audit.record(s, actor, "holder.update", "holder", h.id, fields=sorted(changes))
         uow.commit()
@@ -183,7 +192,7 @@ def view(ctx: AppContext, holder_id: int) -> HolderView:
         s = uow.session
         h = lookup.holder(s, holder_id)
         result = _view(s, h)
-        audit.record(s, actor, "holder.view", "holder", h.id)
+        audit.read(s, actor, "holder.view", "holder", h.id, rows=1)
         uow.commit()
         return result
 
@@ -221,8 +230,9 @@ def count(ctx: AppContext) -> int:
 
 
 def page(ctx: AppContext, after_id: int = 0, limit: int = 200) -> list[HolderRow]:
-    """The next `limit` holders after `after_id`, by id (keyset paging: constant cost per page)."""
-    ctx.require("holder.view")
+    """The next `limit` holders after `after_id`, by id (keyset paging: constant cost per page).
+    Audited: a page shows names and ID numbers."""
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         rows = uow.session.execute(
             select(
@@ -240,6 +250,16 @@ def page(ctx: AppContext, after_id: int = 0, limit: int = 200) -> list[HolderRow
             .order_by(Holder.id)
             .limit(limit)
         ).all()
+        audit.read(
+            uow.session,
+            actor,
+            "holders.list",
+            "holder",
+            rows=len(rows),
+            after_id=after_id,
+            limit=limit,
+        )
+        uow.commit()
     return [
         HolderRow(
             r[0], r[1], codes.name_of(codes.SEX, r[2]), r[3], r[4], r[5], r[6], status_label(r[7])
@@ -252,7 +272,7 @@ def incomplete(
     ctx: AppContext, after_id: int = 0, limit: int = 200
 ) -> list[tuple[HolderRow, list[str]]]:
     """Holders missing any required item (应采必采), each with the labels of what is missing."""
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
         required = required_fields(s)
@@ -280,4 +300,14 @@ def incomplete(
                 "",
             )
             out.append((row, missing_required(values, required)))
+        audit.read(
+            s,
+            actor,
+            "holders.incomplete.list",
+            "holder",
+            rows=len(out),
+            after_id=after_id,
+            limit=limit,
+        )
+        uow.commit()
         return out

@@ -23,7 +23,7 @@ from archive_desk.domain import clock, file_states
 from archive_desk.domain.file_states import INTAKE_STEPS, Step, StepRefused
 from archive_desk.domain.files import DepositType, FileStatus
 from archive_desk.domain.roles import allowed
-from archive_desk.services import audit, lookup, storage
+from archive_desk.services import audit, locking, lookup, storage
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import InvalidInput
 from archive_desk.services.sequences import next_value
@@ -48,6 +48,7 @@ class LetterView:
     valid_until: date
     arrived: bool
     cancelled: bool
+    version: int = 1  # hand back to cancel_letter (optimistic locking)
 
     @property
     def expired(self) -> bool:
@@ -76,6 +77,7 @@ class NoticeView:
     commitment: str
     issued_at: datetime
     fulfilled: bool
+    version: int = 1  # hand back to fulfil_notice (optimistic locking)
 
     @property
     def overdue(self) -> bool:
@@ -124,6 +126,7 @@ def _letter_view(s, letter: TransferLetter) -> LetterView:
         letter.valid_until,
         letter.arrived_at is not None,
         letter.cancelled_at is not None,
+        letter.version,
     )
 
 
@@ -221,9 +224,12 @@ def find_notice(s, number: str) -> MissingNotice:
 
 
 def letter(ctx: AppContext, number: str) -> LetterView:
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
-        return _letter_view(uow.session, find_letter(uow.session, number))
+        view = _letter_view(uow.session, find_letter(uow.session, number))
+        audit.read(uow.session, actor, "letter.view", "transfer_letter", view.id, rows=1)
+        uow.commit()
+        return view
 
 
 def letters_of(ctx: AppContext, holder_id: int) -> list[str]:
@@ -239,13 +245,17 @@ def letters_of(ctx: AppContext, holder_id: int) -> list[str]:
         )
 
 
-def cancel_letter(ctx: AppContext, number: str, reason: str) -> None:
+def cancel_letter(ctx: AppContext, number: str, reason: str, version: int | None = None) -> None:
+    """`version`: the one the caller's list showed; a letter changed since is not cancelled."""
     actor = ctx.require("intake")
     if not reason.strip():
         raise InvalidInput("reason", "请填写作废原因")
     with ctx.uow() as uow:
         s = uow.session
         letter_ = find_letter(s, number)
+        locking.check(
+            s, letter_, version, f"调档函 {letter_.number}", "transfer_letter", letter_.id
+        )
         if letter_.cancelled_at or letter_.arrived_at:
             raise InvalidInput("letter", "此调档函已作废或已到档，不能作废")
         letter_.cancelled_at, letter_.cancel_reason = utcnow(), reason.strip()
@@ -263,7 +273,7 @@ def cancel_letter(ctx: AppContext, number: str, reason: str) -> None:
 
 def open_letters(ctx: AppContext) -> list[LetterView]:
     """Letters still awaiting their file (expired ones flagged), oldest first."""
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
         rows = s.scalars(
@@ -271,7 +281,10 @@ def open_letters(ctx: AppContext) -> list[LetterView]:
             .where(TransferLetter.arrived_at.is_(None), TransferLetter.cancelled_at.is_(None))
             .order_by(TransferLetter.valid_until)
         ).all()
-        return [_letter_view(s, r) for r in rows]
+        out = [_letter_view(s, r) for r in rows]
+        audit.read(s, actor, "letters.open.list", "transfer_letter", rows=len(out))
+        uow.commit()
+        return out
 
 
 def refuse_self_carried(ctx: AppContext, holder_id: int, note: str = "") -> None:
@@ -340,6 +353,7 @@ def record_arrival(
                 raise InvalidInput("letter", f"调档函 {letter_.number} 已作废")
             letter_.arrived_at = utcnow()
             letter_id = letter_.id
+            audit.record(s, actor, "letter.arrived", "transfer_letter", letter_.id)
         arrival = Arrival(
             file_id=f.id,
             letter_id=letter_id,
@@ -375,9 +389,9 @@ def record_arrival(
 
 def arrivals_to_accept(ctx: AppContext) -> list[ArrivalToAccept]:
     """Files received but not yet accepted, with when they arrived."""
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
-        return [
+        out = [
             ArrivalToAccept(*r)
             for r in uow.session.execute(
                 select(Holder.id, Holder.name, Holder.id_number, func.max(Arrival.arrived_at))
@@ -387,6 +401,9 @@ def arrivals_to_accept(ctx: AppContext) -> list[ArrivalToAccept]:
                 .group_by(Holder.id, Holder.name, Holder.id_number)
             )
         ]
+        audit.read(uow.session, actor, "arrivals.to_accept.list", "file", rows=len(out))
+        uow.commit()
+        return out
 
 
 def _notice_view(s, n: MissingNotice) -> NoticeView:
@@ -405,6 +422,7 @@ def _notice_view(s, n: MissingNotice) -> NoticeView:
         n.commitment,
         n.issued_at,
         n.fulfilled_at is not None,
+        n.version,
     )
 
 
@@ -454,16 +472,20 @@ def issue_notice(
 
 
 def notice(ctx: AppContext, number: str) -> NoticeView:
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
-        return _notice_view(uow.session, find_notice(uow.session, number))
+        view = _notice_view(uow.session, find_notice(uow.session, number))
+        audit.read(uow.session, actor, "notice.view", "missing_notice", view.id, rows=1)
+        uow.commit()
+        return view
 
 
-def fulfil_notice(ctx: AppContext, number: str) -> None:
+def fulfil_notice(ctx: AppContext, number: str, version: int | None = None) -> None:
     actor = ctx.require("intake")
     with ctx.uow() as uow:
         s = uow.session
         n = find_notice(s, number)
+        locking.check(s, n, version, f"缺件告知书 {n.number}", "missing_notice", n.id)
         if n.fulfilled_at:
             raise InvalidInput("notice", "此告知书的材料已补齐")
         n.fulfilled_at = utcnow()
@@ -474,10 +496,10 @@ def fulfil_notice(ctx: AppContext, number: str) -> None:
 
 def open_notices(ctx: AppContext) -> list[NoticeView]:
     """Notices not yet fulfilled, by deadline (overdue ones flagged)."""
-    ctx.require("holder.view")
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        return [
+        out = [
             _notice_view(s, n)
             for n in s.scalars(
                 select(MissingNotice)
@@ -485,6 +507,9 @@ def open_notices(ctx: AppContext) -> list[NoticeView]:
                 .order_by(MissingNotice.deadline)
             )
         ]
+        audit.read(s, actor, "notices.open.list", "missing_notice", rows=len(out))
+        uow.commit()
+        return out
 
 
 def return_to_sender(ctx: AppContext, holder_id: int, reason: str) -> int:

@@ -43,7 +43,7 @@ def _print(
             "id_number": h.id_number,
             "centre": Centre.from_settings(read_all(s)),
         }
-        audit.record(s, ctx.actor, f"print.{kind}", "holder", holder_id, ref=ref)
+        audit.read(s, ctx.actor, f"print.{kind}", "holder", holder_id, rows=1, ref=ref)
         uow.commit()
     return render(out, **fields)
 

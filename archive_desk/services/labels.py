@@ -36,9 +36,7 @@ def file_labels(ctx: AppContext, file_numbers: list[str], out: Path) -> Path:
         if missing:
             raise NotFound(f"没有这些档案编号：{'、'.join(missing[:10])}")
         labels = [Label(n, f"{n}  {rows[n][1]}", (rows[n][2] or "未上架",)) for n in wanted]
-        audit.record(
-            s, actor, "print.file_labels", "file", None, files=wanted[:100], count=len(wanted)
-        )
+        audit.read(s, actor, "print.file_labels", "file", rows=len(wanted), files=wanted[:100])
         uow.commit()
     return write_sheet(labels, out, "档案标签")
 
@@ -61,14 +59,8 @@ def slot_labels(ctx: AppContext, code_prefix: str, out: Path) -> Path:
         ).all()
         if not rows:
             raise NotFound(f"“{code_prefix}”下没有在用的格位")
-        audit.record(
-            uow.session,
-            actor,
-            "print.slot_labels",
-            "location",
-            None,
-            prefix=code_prefix,
-            count=len(rows),
+        audit.read(
+            uow.session, actor, "print.slot_labels", "location", rows=len(rows), prefix=code_prefix
         )
         uow.commit()
     return write_sheet(

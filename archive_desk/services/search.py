@@ -200,6 +200,6 @@ def search(ctx: AppContext, query: str, limit: int = 50) -> list[SearchHit]:
     actor = ctx.require("search")
     with ctx.uow() as uow:
         hits = find(uow.session, query, limit)
-        audit.record(uow.session, actor, "search", "holder", None, query=query, hits=len(hits))
+        audit.read(uow.session, actor, "search", "holder", rows=len(hits), query=query)
         uow.commit()
         return hits

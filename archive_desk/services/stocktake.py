@@ -12,7 +12,7 @@ from archive_desk.db.base import utcnow
 from archive_desk.db.models import File, Holder, Stocktake, StocktakeScan, StorageLocation
 from archive_desk.domain.files import FileStatus
 from archive_desk.domain.locations import prefix_range
-from archive_desk.services import audit, lookup, storage
+from archive_desk.services import audit, locking, lookup, storage
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import InvalidInput
 
@@ -29,6 +29,7 @@ class StocktakeInfo:
     applied_at: datetime | None
     expected: int
     scanned: int
+    version: int = 1  # hand back to finish / apply_corrections (optimistic locking)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ def _info(s, st: Stocktake) -> StocktakeInfo:
         st.applied_at,
         len(_expected(s, st.prefix)),
         scanned,
+        st.version,
     )
 
 
@@ -146,8 +148,8 @@ def scan(ctx: AppContext, stocktake_id: int, slot_code: str, file_number: str) -
 
 
 def results(ctx: AppContext, stocktake_id: int) -> list[ResultRow]:
-    """One row per file expected or found, by outcome then file number."""
-    ctx.require("holder.view")
+    """One row per file expected or found, by outcome then file number (audited)."""
+    actor = ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
         st = _stocktake(s, stocktake_id)
@@ -195,14 +197,17 @@ def results(ctx: AppContext, stocktake_id: int) -> list[ResultRow]:
                         found[file_id][1],
                     )
                 )
+        audit.read(s, actor, "stocktake.results.list", "stocktake", st.id, rows=len(rows))
+        uow.commit()
     order = {MISSING: 0, MISPLACED: 1, EXTRA: 2, MATCH: 3}
     return sorted(rows, key=lambda r: (order[r.outcome], r.file_number))
 
 
-def finish(ctx: AppContext, stocktake_id: int) -> None:
+def finish(ctx: AppContext, stocktake_id: int, version: int | None = None) -> None:
     actor = ctx.require("storage.manage")
     with ctx.uow() as uow:
         st = _stocktake(uow.session, stocktake_id)
+        locking.check(uow.session, st, version, f"盘点{st.id}", "stocktake", st.id)
         if st.finished_at is None:
             st.finished_at = utcnow()
             audit.record(uow.session, actor, "stocktake.finish", "stocktake", st.id)
@@ -218,12 +223,13 @@ def corrections(ctx: AppContext, stocktake_id: int) -> list[tuple[str, str]]:
     ]
 
 
-def apply_corrections(ctx: AppContext, stocktake_id: int) -> int:
+def apply_corrections(ctx: AppContext, stocktake_id: int, version: int | None = None) -> int:
     """Apply the corrections as logged moves (reason 盘点), all or none; once per stocktake."""
     actor = ctx.require("storage.move")
     moves = corrections(ctx, stocktake_id)
     with ctx.uow() as uow:
         st = _stocktake(uow.session, stocktake_id)
+        locking.check(uow.session, st, version, f"盘点{st.id}", "stocktake", st.id)
         if st.finished_at is None:
             raise InvalidInput("stocktake", "请先结束盘点，再应用更正")
         if st.applied_at is not None:

@@ -21,7 +21,7 @@ from archive_desk.domain.locations import (
     parse_bulk,
     prefix_range,
 )
-from archive_desk.services import audit, lookup
+from archive_desk.services import audit, locking, lookup
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import InvalidInput
 
@@ -50,6 +50,7 @@ class SlotInfo:
     capacity: int
     files: int
     retired: bool
+    version: int = 1  # hand back to retire_location (optimistic locking)
 
 
 @dataclass(frozen=True)
@@ -166,12 +167,13 @@ def _files_under(s: Session, code: str) -> int:
     )
 
 
-def retire_location(ctx: AppContext, code: str) -> None:
+def retire_location(ctx: AppContext, code: str, version: int | None = None) -> None:
     """Retire a location and everything under it — only when no file is kept there."""
     actor = ctx.require("storage.manage")
     with ctx.uow() as uow:
         s = uow.session
         loc = lookup.location(s, code)
+        locking.check(s, loc, version, loc.name, "location", loc.id)
         held = _files_under(s, loc.code)
         if held:
             raise InvalidInput("location", f"{loc.name}仍存放 {held} 份档案，不能停用")
@@ -205,7 +207,8 @@ def children(ctx: AppContext, code: str | None = None) -> list[SlotInfo]:
             .order_by(StorageLocation.code)
         ).all()
         return [
-            SlotInfo(r.id, r.code, r.name, r.capacity, 0, r.retired_at is not None) for r in rows
+            SlotInfo(r.id, r.code, r.name, r.capacity, 0, r.retired_at is not None, r.version)
+            for r in rows
         ]
 
 
@@ -222,6 +225,7 @@ def occupancy(ctx: AppContext, code_prefix: str) -> list[SlotInfo]:
                 StorageLocation.capacity,
                 func.count(File.id),
                 StorageLocation.retired_at,
+                StorageLocation.version,
             )
             .outerjoin(File, File.location_id == StorageLocation.id)
             .where(
@@ -232,7 +236,7 @@ def occupancy(ctx: AppContext, code_prefix: str) -> list[SlotInfo]:
             .group_by(StorageLocation.id)
             .order_by(StorageLocation.code)
         ).all()
-    return [SlotInfo(r[0], r[1], r[2], r[3], r[4], r[5] is not None) for r in rows]
+    return [SlotInfo(r[0], r[1], r[2], r[3], r[4], r[5] is not None, r[6]) for r in rows]
 
 
 def files_in(ctx: AppContext, slot_code: str) -> list[ShelvedFile]:
@@ -245,11 +249,11 @@ def files_in(ctx: AppContext, slot_code: str) -> list[ShelvedFile]:
 
 def files_under(ctx: AppContext, code_prefix: str) -> list[ShelvedFile]:
     """Every file kept under a prefix, in one query (a slot, or a 节×层 cell of the shelf
-    grid)."""
-    ctx.require("holder.view")
+    grid). Audited: it lists holders' names."""
+    actor = ctx.require("holder.view")
     lo, hi = prefix_range(code_prefix.strip().upper())
     with ctx.uow() as uow:
-        return [
+        out = [
             ShelvedFile(*r)
             for r in uow.session.execute(
                 select(StorageLocation.code, File.file_number, Holder.name)
@@ -259,6 +263,11 @@ def files_under(ctx: AppContext, code_prefix: str) -> list[ShelvedFile]:
                 .order_by(StorageLocation.code, File.file_number)
             )
         ]
+        audit.read(
+            uow.session, actor, "location.files.list", "location", rows=len(out), prefix=code_prefix
+        )
+        uow.commit()
+        return out
 
 
 def _step(reason: str) -> Step:
@@ -307,11 +316,14 @@ def _plan(
 
 def plan_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str) -> list[MovePlanRow]:
     """Preview moves of (file number, slot code): each row says where from and to, or why not."""
-    ctx.require("storage.move")
+    actor = ctx.require("storage.move")
     if reason not in MOVE_REASONS:
         raise InvalidInput("reason", f"移库原因应为：{'、'.join(MOVE_REASONS)}")
     with ctx.uow() as uow:
-        return [row for row, _f, _loc in _plan(uow.session, pairs, reason)]
+        out = [row for row, _f, _loc in _plan(uow.session, pairs, reason)]
+        audit.read(uow.session, actor, "moves.plan.list", "file", rows=len(out), reason=reason)
+        uow.commit()
+        return out
 
 
 def apply_moves(ctx: AppContext, pairs: list[tuple[str, str]], reason: str, note: str = "") -> int:
@@ -366,8 +378,8 @@ def move_log(
     reason: str | None = None,
     limit: int = 500,
 ) -> list[MoveRow]:
-    """The move log, newest first, filtered by file, destination prefix or reason."""
-    ctx.require("holder.view")
+    """The move log, newest first, filtered by file, destination prefix or reason (audited)."""
+    actor = ctx.require("holder.view")
     src, dst = aliased(StorageLocation), aliased(StorageLocation)
     q = (
         select(
@@ -395,7 +407,19 @@ def move_log(
     if reason:
         q = q.where(FileMove.reason == reason)
     with ctx.uow() as uow:
-        return [
+        out = [
             MoveRow(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6] or "")
             for r in uow.session.execute(q)
         ]
+        audit.read(
+            uow.session,
+            actor,
+            "moves.list",
+            "file",
+            rows=len(out),
+            file_number=file_number,
+            code_prefix=code_prefix,
+            reason=reason,
+        )
+        uow.commit()
+        return out

@@ -39,6 +39,7 @@ class UserInfo:
     role: str
     active: bool
     locked: bool
+    version: int = 1  # hand back to unlock (optimistic locking)
 
     @property
     def role_label(self) -> str:
@@ -46,7 +47,9 @@ class UserInfo:
 
 
 def _info(u: User) -> UserInfo:
-    return UserInfo(u.id, u.username, u.display_name, u.role, u.active, u.locked_at is not None)
+    return UserInfo(
+        u.id, u.username, u.display_name, u.role, u.active, u.locked_at is not None, u.version
+    )
 
 
 MIN_PASSWORD_LENGTH = 10

@@ -1,7 +1,7 @@
 """name readings
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-01
 
 The office's own readings of rare name characters (a supervisor adds them in Settings); holders'
@@ -13,8 +13,7 @@ import sqlalchemy as sa
 
 
 revision = "0006"
-# integrator: rewire down_revision to 0005 at merge
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

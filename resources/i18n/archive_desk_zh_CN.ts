@@ -238,6 +238,18 @@
         <source>Not saved: please correct the marked fields.</source>
         <translation>未保存：请更正标红的项目。</translation>
     </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>记录已被他人修改</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep my form</source>
+        <translation>保留我的填写</translation>
+    </message>
 </context>
 <context>
     <name>HoldersPage</name>

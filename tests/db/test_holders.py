@@ -45,7 +45,7 @@ def test_update_records_old_and_new_values_in_an_event(admin):
     v = holders.create(admin, zhang())
     d = v.data
     d.name, d.major = "张为", "法学"
-    holders.update(admin, v.id, d)
+    holders.update(admin, v.id, d, v.version)
     with admin.uow() as uow:
         changes = uow.session.scalar(select(Event.data).where(Event.kind == "holder.updated"))
     ev = type("E", (), {"data": changes})
@@ -66,7 +66,7 @@ def test_archivist_may_view_but_not_edit(admin, make_user):
     archivist = make_user("archivist")
     assert holders.view(archivist, v.id).data.name == "张伟"
     with pytest.raises(PermissionDenied):
-        holders.update(archivist, v.id, v.data)
+        holders.update(archivist, v.id, v.data, v.version)
 
 
 def test_event_log_and_audit_trail_are_append_only(admin):

@@ -70,7 +70,7 @@ def test_private_use_character_is_refused_and_nothing_saved(admin):
 
 def test_renaming_to_a_rare_name_rewrites_its_search_keys(admin):
     h = holders.create(admin, HolderData(name="王吉", id_number=_id(50)))
-    holders.update(admin, h.id, HolderData(name="王𠮷", id_number=_id(50)))
+    holders.update(admin, h.id, HolderData(name="王𠮷", id_number=_id(50)), h.version)
     assert found(admin, "𠮷") == ["王𠮷"]
     assert found(admin, "wj") == ["王𠮷"]
     assert found(admin, "吉") == []

@@ -88,12 +88,12 @@ def test_nothing_found_and_blank(admin, people):
 def test_searches_are_audited(admin, people):
     search.search(admin, "伟")
     entry = [e for e in audit.entries(admin, "holder") if e.action == "search"][0]
-    assert entry.detail == {"query": "伟", "hits": 4}
+    assert entry.detail == {"query": "伟", "rows": 4}
 
 
 def test_renamed_holder_is_found_by_new_name_only(admin, people):
     v = holders.view(admin, people["曾小明"])
     v.data.name = "曾晓明"
-    holders.update(admin, v.id, v.data)
+    holders.update(admin, v.id, v.data, v.version)
     assert names(search.search(admin, "晓")) == ["曾晓明"]
     assert search.search(admin, "小明") == []

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -42,6 +43,7 @@ class HolderDetailPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.holder_id: int | None = None
+        self.version: int | None = None  # as loaded: saving over a newer change is refused
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._build()
@@ -150,6 +152,7 @@ class HolderDetailPage(QWidget):
     # ----- data in and out --------------------------------------------------------------
     def new_holder(self) -> None:
         self.holder_id = None
+        self.version = None
         self._fill(HolderData())
         self.title.setText(self.tr("New holder"))
         self.status.setText("")
@@ -161,6 +164,7 @@ class HolderDetailPage(QWidget):
     def show_view(self, view) -> None:
         """Show a HolderView from the service."""
         self.holder_id = view.id
+        self.version = view.version
         self._fill(view.data)
         self.title.setText(view.data.name)
         self._show_file_line(view)
@@ -307,7 +311,7 @@ class HolderDetailPage(QWidget):
         if errors:
             self.show_errors(errors)
             return
-        holder_id = self.holder_id
+        holder_id, version = self.holder_id, self.version
         self.save_button.setEnabled(False)
 
         def write(_control):
@@ -315,7 +319,7 @@ class HolderDetailPage(QWidget):
 
             if holder_id is None:
                 return holders.create(self.ctx, data)
-            return holders.update(self.ctx, holder_id, data)
+            return holders.update(self.ctx, holder_id, data, version)
 
         def saved(view) -> None:
             self.save_button.setEnabled(True)
@@ -327,14 +331,32 @@ class HolderDetailPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
-            from archive_desk.services.errors import HolderInvalid
+            from archive_desk.services.errors import Conflict, HolderInvalid
 
             if isinstance(exc, HolderInvalid):
                 self.show_errors(exc.errors)
                 self.notice.setText(self.tr("Not saved: please correct the marked fields."))
+            elif isinstance(exc, Conflict):
+                self.notice.setText(str(exc))
+                self._offer_reload(str(exc))
             else:
                 from archive_desk.ui.errors import message_of
 
                 self.notice.setText(message_of(exc))
 
         run_change(self, write, saved, failed)
+
+    def _offer_reload(self, message: str) -> None:
+        """Somebody else saved this holder meanwhile: show who and when, and offer to load their
+        version (the typed changes are then lost; keeping the form lets the clerk copy them)."""
+        box = QMessageBox(self)
+        box.setObjectName("conflictBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Changed by someone else"))
+        box.setText(message)
+        reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        reload_button.setObjectName("reloadHolder")
+        box.addButton(self.tr("Keep my form"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is reload_button and self.holder_id is not None:
+            self.open_holder(self.holder_id)

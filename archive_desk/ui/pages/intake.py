@@ -32,6 +32,7 @@ from archive_desk.ui.bus import bus
 from archive_desk.ui.tasks import run_change, run_task
 
 HID = Qt.ItemDataRole.UserRole
+VERSION = Qt.ItemDataRole.UserRole + 1  # the row's record version, handed back when changing it
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -379,6 +380,9 @@ class IntakePage(QWidget):
             [(n.holder_id, n.holder_name) for n in notices],
             [n.overdue for n in notices],
         )
+        for table, records in ((self.letters, letters), (self.notices, notices)):
+            for i, record in enumerate(records):
+                table.item(i, 0).setData(VERSION, record.version)
         self.tabs.setTabText(0, self.tr("Awaiting arrival ({0})").format(len(letters)))
         self.tabs.setTabText(1, self.tr("Arrived, to accept ({0})").format(len(arrivals)))
         self.tabs.setTabText(2, self.tr("Open notices ({0})").format(len(notices)))
@@ -396,6 +400,7 @@ class IntakePage(QWidget):
         number = self._selected(self.letters)
         if not number:
             return
+        version = self.letters.item(self.letters.currentRow(), 0).data(VERSION)
         reason, ok = QInputDialog.getText(
             self, self.tr("Cancel letter"), self.tr("Why is {0} cancelled?").format(number)
         )
@@ -403,7 +408,7 @@ class IntakePage(QWidget):
             from archive_desk.services import intake
 
             self._call(
-                lambda c: intake.cancel_letter(self.ctx, number, reason),
+                lambda c: intake.cancel_letter(self.ctx, number, reason, version),
                 self.tr("Letter {0} cancelled.").format(number),
             )
 
@@ -417,8 +422,9 @@ class IntakePage(QWidget):
         if number:
             from archive_desk.services import intake
 
+            version = self.notices.item(self.notices.currentRow(), 0).data(VERSION)
             self._call(
-                lambda c: intake.fulfil_notice(self.ctx, number),
+                lambda c: intake.fulfil_notice(self.ctx, number, version),
                 self.tr("Notice {0} closed.").format(number),
             )
 

@@ -27,6 +27,7 @@ class SettingsPage(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.versions: dict[str, int] | None = None  # as loaded: a newer change is not overwritten
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
         for code, name in prefs.LANGUAGES.items():
@@ -76,11 +77,12 @@ class SettingsPage(QWidget):
         def read(_control):
             from archive_desk.services import settings
 
-            return settings.get_all(self.ctx)
+            return settings.load(self.ctx)
 
-        def show(values) -> None:
+        def show(view) -> None:
+            self.versions = view.versions
             for key, edit in self.fields.items():
-                edit.setText(str(values[key]))
+                edit.setText(str(view.values[key]))
 
         run_task(self, read, show)
 
@@ -92,15 +94,17 @@ class SettingsPage(QWidget):
 
     def save(self) -> None:
         values = {k: e.text() for k, e in self.fields.items()}
+        versions = self.versions
 
         def write(_control):
             from archive_desk.services import settings
 
-            settings.update_many(self.ctx, values)
+            settings.update_many(self.ctx, values, versions)
 
         def done(_r) -> None:
             self.message.setStyleSheet("color: #1b5e20;")
             self.message.setText(self.tr("Saved."))
+            self.load()  # the new versions
 
         def failed(exc) -> None:
             from archive_desk.ui.errors import message_of

@@ -30,6 +30,7 @@ from archive_desk.ui.bus import bus
 from archive_desk.ui.tasks import run_change, run_task
 
 CODE = Qt.ItemDataRole.UserRole
+VERSION = Qt.ItemDataRole.UserRole + 1  # the location's version as listed (optimistic locking)
 
 
 def fill_colour(files: int, capacity: int) -> QColor:
@@ -124,6 +125,7 @@ class StoreroomPage(QWidget):
                 if r.retired:
                     child.setText(0, child.text(0) + self.tr(" (retired)"))
                 child.setData(0, CODE, r.code)
+                child.setData(0, VERSION, r.version)
                 if r.code.count("-") < 2:  # down to 列; a shelf opens in the grid
                     child.setChildIndicatorPolicy(
                         QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
@@ -253,7 +255,7 @@ class StoreroomPage(QWidget):
         if item is None:
             self.caption.setText(self.tr("Choose a location in the tree first."))
             return
-        code = item.data(0, CODE)
+        code, version = item.data(0, CODE), item.data(0, VERSION)
         from PySide6.QtWidgets import QMessageBox
 
         if (
@@ -271,7 +273,7 @@ class StoreroomPage(QWidget):
         def work(_c):
             from archive_desk.services import storage
 
-            storage.retire_location(self.ctx, code)
+            storage.retire_location(self.ctx, code, version)
 
         def failed(exc) -> None:
             from archive_desk.ui.errors import message_of
