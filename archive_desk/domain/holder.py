@@ -180,8 +180,8 @@ def normalise(data: HolderData) -> HolderData:
             setattr(data, spec.name, "")
     if isinstance(data.name, str):  # the dot's look-alikes as ·; ideographs as typed
         data.name = names.normalise_name(data.name)
-    for rel in data.relations:
-        if isinstance(rel.name, str):
+    for rel in data.relations if isinstance(data.relations, list | tuple) else ():
+        if isinstance(rel, Relation) and isinstance(rel.name, str):  # shapes checked later
             rel.name = names.normalise_name(rel.name)
     if not isinstance(data.id_number, str):
         return data

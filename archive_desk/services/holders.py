@@ -156,6 +156,7 @@ def update(ctx: AppContext, holder_id: int, data: HolderData, version: int) -> H
         h = lookup.holder(s, holder_id)
         locking.check(s, h, version, f"存档人“{h.name}”的记录", "holder", h.id)
         warnings = _check(s, data, holder_id)
+        name_readings.sync(s)  # reads: before any field is set, so nothing flushes early
         changes = {}
         # Everything set before anything is flushed: one UPDATE of the holder, one version step.
         old_rel = [(r.name, r.relation_code, r.id_number) for r in h.relations]
@@ -169,7 +170,6 @@ def update(ctx: AppContext, holder_id: int, data: HolderData, version: int) -> H
             changes["relations"] = [old_rel, new_rel]
             _set_relations(s, h, data.relations)
         if changes:
-            name_readings.sync(s)
             for k, v in search_keys(h.name, h.id_number).items():
                 setattr(h, k, v)
             h.updated_at = utcnow()

@@ -151,6 +151,8 @@ def steps_for(ctx: AppContext, holder_id: int) -> IntakeSteps:
         name = lookup.holder(s, holder_id).name
         f = _file_of(s, holder_id)
         status = f.status if f else None
+        audit.read(s, actor, "intake.steps.view", "holder", holder_id, rows=1)
+        uow.commit()
     closed = {}
     for step in INTAKE_STEPS:
         if not allowed(actor.role, "intake"):

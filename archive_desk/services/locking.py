@@ -7,12 +7,13 @@ work)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive_desk.db.models import AuditEntry, User
+from archive_desk.domain import clock
 from archive_desk.services.audit import is_read
 from archive_desk.services.errors import Conflict
 
@@ -20,9 +21,7 @@ RELOAD_HINT = "您的修改未保存，请重新载入后再改。"
 
 
 def _local(at: datetime) -> str:
-    if at.tzinfo is None:  # SQLite hands back the stored UTC time without its zone
-        at = at.replace(tzinfo=UTC)
-    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return clock.format_time(at, seconds=True)
 
 
 def last_change(

@@ -64,6 +64,7 @@ READS = {
     "intake.arrivals_to_accept": lambda c, r: intake.arrivals_to_accept(c),
     "intake.notice": lambda c, r: [intake.notice(c, r["notice"])],
     "intake.open_notices": lambda c, r: intake.open_notices(c),
+    "intake.steps_for": lambda c, r: [intake.steps_for(c, 1)],
     "storage.files_in": lambda c, r: storage.files_in(c, r["slot"]),
     "storage.files_under": lambda c, r: storage.files_under(c, r["slot"][:4]),
     "storage.plan_moves": lambda c, r: storage.plan_moves(c, [(r["file"], r["slot"])], "整理"),
