@@ -11,8 +11,6 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive_desk.db.migrate import upgrade
-from archive_desk.db.session import make_engine, make_session_factory
 from archive_desk.domain.roles import PERMISSIONS, ROLE_LABELS, Role
 from archive_desk.services.errors import PermissionDenied
 
@@ -74,9 +72,13 @@ class AppContext:
         return self.engine.dialect.name
 
 
-def open_database(url: str, migrate: bool = True) -> AppContext:
-    """Connect, and bring the schema to head first (backing up an existing SQLite file)."""
-    engine = make_engine(url)
-    if migrate:
-        upgrade(engine, url)
-    return AppContext(url, engine, make_session_factory(engine))
+def open_database(url: str, *, setup: bool = False) -> AppContext:
+    """Connect, ready to work: see services/database.py for what may change on the way in.
+
+    SQLite: the schema is brought to head (an existing file is copied aside first). PostgreSQL:
+    the schema must already be at head; `setup=True` (for `init`) also creates it in an empty
+    database. Anything else raises DatabaseUnavailable with one Chinese sentence.
+    """
+    from archive_desk.services.database import open_database as _open
+
+    return _open(url, setup=setup)

@@ -35,3 +35,13 @@ class InvalidInput(ServiceError):
 
 class Unavailable(ServiceError):
     """The action cannot run on this installation (e.g. pg_dump not on PATH)."""
+
+
+class DatabaseUnavailable(ServiceError):
+    """The database cannot be opened or used by this build (the CLI exits with DB_UNAVAILABLE).
+
+    The message is one sentence naming the database (password hidden) and the reason."""
+
+
+class AlreadySetUp(PermissionDenied):
+    """`init` found an administrator already there (another desk set the database up first)."""
