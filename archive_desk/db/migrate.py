@@ -260,11 +260,26 @@ def upgrade(engine: Engine, url: str) -> Path | None:
     return run_upgrade(engine, url).backup
 
 
+def upgrade_to(engine: Engine, url: str, revision: str) -> None:
+    """One step at a time, for tests and tools: no lock, no copy, no audit entry."""
+    _step(engine, url, command.upgrade, revision)
+
+
 def downgrade(engine: Engine, url: str, revision: str) -> None:
+    _step(engine, url, command.downgrade, revision)
+
+
+def _step(engine: Engine, url: str, run, revision: str) -> None:
+    sqlite = engine.dialect.name == "sqlite"
+    step_engine = _sqlite_upgrade_engine(url) if sqlite else engine  # as run_upgrade does
     cfg = alembic_config(url)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, revision)
+    try:
+        with step_engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            run(cfg, revision)
+    finally:
+        if step_engine is not engine:
+            step_engine.dispose()
 
 
 def include_name(name, type_, parent_names) -> bool:
