@@ -14,11 +14,11 @@ tables, never the ORM models (those are at head, and head moves on).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Connection, MetaData, Table, select
 
-AT = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 
 def put(conn: Connection, table: str, **values) -> int | None:
