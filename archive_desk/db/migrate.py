@@ -164,13 +164,19 @@ def backup_sqlite_file(path: Path, label: str) -> Path:
     while target.exists():  # two upgrades in the same second must not share a copy
         n += 1
         target = path.with_name(f"{path.stem}.{label}-{stamp}-{n}{path.suffix}")
+    copy_sqlite(path, target)
+    return target
+
+
+def copy_sqlite(path: Path, target: Path) -> None:
+    """The online backup API (consistent while other desks write), into one standalone file."""
     src = sqlite3.connect(path)
     dst = sqlite3.connect(target)
     with dst:
         src.backup(dst)
+    dst.execute("PRAGMA journal_mode=DELETE")  # no -wal/-shm beside the copy when it is read
     src.close()
     dst.close()
-    return target
 
 
 def _sqlite_upgrade_engine(url: str) -> Engine:

@@ -20,7 +20,13 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, insert, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InterfaceError,
+    NoSuchModuleError,
+    OperationalError,
+)
 
 from archive_desk import __version__
 from archive_desk.db import migrate
@@ -76,7 +82,11 @@ def unavailable_on_failure(url: str):
         raise
     except migrate.SchemaError as exc:
         raise DatabaseUnavailable(_unopenable(url, schema_problem(exc))) from None
-    except (DBAPIError, sqlite3.Error, OSError) as exc:
+    except (OperationalError, InterfaceError, sqlite3.Error, OSError) as exc:
+        raise DatabaseUnavailable(_unopenable(url, connect_problem(url, exc))) from None
+    except DBAPIError as exc:
+        if "not a database" not in str(exc):
+            raise  # not about reaching the database: a program error, reported as a crash
         raise DatabaseUnavailable(_unopenable(url, connect_problem(url, exc))) from None
 
 

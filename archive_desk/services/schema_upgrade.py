@@ -132,11 +132,7 @@ def _sqlite_copy(live: Path, folder: Path | None, head: str, current: str | None
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         out = Path(folder) / f"{live.stem}.before-{head}-{stamp}{live.suffix}"
         out.parent.mkdir(parents=True, exist_ok=True)
-        src, dst = sqlite3.connect(live), sqlite3.connect(out)
-        with dst:
-            src.backup(dst)
-        src.close()
-        dst.close()
+        migrate.copy_sqlite(live, out)
     _verify_sqlite_copy(out, current)
     return out
 
