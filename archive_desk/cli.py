@@ -123,6 +123,8 @@ def cmd_init(args) -> int:
             print(f"数据库已经建立，已有管理员（另一台工作台刚刚建立），未再创建 {args.admin}")
             return exit_codes.OK
         print(f"已创建数据库和初始管理员 {args.admin}")
+    elif args.admin:
+        print(f"数据库已经建立，已有管理员，未再创建 {args.admin}")
     else:
         print("数据库已经建立，已是最新结构")
     return exit_codes.OK

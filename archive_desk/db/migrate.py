@@ -46,6 +46,7 @@ class SchemaError(Exception):
         self.current = current
         self.head = head
         self.tables = tables
+        self.upgraded_by: str | None = None  # the program version that did it, when known
 
 
 class SchemaNewer(SchemaError):

@@ -168,8 +168,7 @@ def _look_before_touching(url: str, must_exist: bool) -> None:
 
 def schema_problem(exc: migrate.SchemaError) -> str:
     if isinstance(exc, migrate.SchemaNewer):
-        by = getattr(exc, "upgraded_by", None)
-        by = f"，由档案工作台 {by} 升级" if by else ""
+        by = f"，由档案工作台 {exc.upgraded_by} 升级" if exc.upgraded_by else ""
         return (
             f"它已被较新版本的档案工作台升级（数据库结构版本 {exc.current}{by}；"
             f"本机程序 {__version__} 只认识到结构版本 {exc.head}），本机程序须先更新到新版本"

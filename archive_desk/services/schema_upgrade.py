@@ -107,15 +107,17 @@ def apply(url: str, actor: Actor, backup_dir: Path | None = None) -> migrate.Out
         head = migrate.head_revision()
 
         def take_backup(current: str | None) -> Path:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            if engine.dialect.name == "sqlite":
-                return _sqlite_copy(migrate.sqlite_file(url), backup_dir, head, current)
-            folder = Path(backup_dir or default_backup_dir())
-            name = make_url(url).database
-            out = folder / f"{name}.before-{head}-{stamp}.dump"
-            backups.backup(ctx, out)
-            _verify_pg_dump(out)
-            return out
+            try:
+                if engine.dialect.name == "sqlite":
+                    return _sqlite_copy(migrate.sqlite_file(url), backup_dir, head, current)
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                folder = Path(backup_dir or default_backup_dir())
+                out = folder / f"{make_url(url).database}.before-{head}-{stamp}.dump"
+                backups.backup(ctx, out)
+                _verify_pg_dump(out)
+                return out
+            except (OSError, sqlite3.Error) as exc:  # the backup's fault, not the database's
+                raise Unavailable(f"无法写入备份（{exc}），未升级数据库") from None
 
         try:
             return migrate.run_upgrade(

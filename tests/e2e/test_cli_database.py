@@ -240,3 +240,18 @@ def test_upgrade_db_on_an_empty_database_points_to_init(cli, fresh_url):
     _refused(result, fresh_url, "archive-desk init")
     if fresh_url.startswith("sqlite"):
         assert not Path(make_url(fresh_url).database).exists()  # not created by asking
+
+
+@pytest.mark.parametrize("fresh_url", ENGINES, indirect=True)
+def test_no_upgrade_without_a_backup(cli, fresh_url, tmp_path):
+    _set_up(fresh_url)
+    engine = make_engine(fresh_url)
+    downgrade(engine, fresh_url, "0003")
+    (tmp_path / "a-file").write_text("not a folder")
+    nowhere = tmp_path / "a-file" / "backups"
+    code, _, err = cli(
+        "--db", fresh_url, "--user", "admin", "upgrade-db", "--yes", "--backup-dir", str(nowhere)
+    )
+    assert code == 2 and "无法写入备份" in err and "未升级数据库" in err
+    assert current_revision(engine) == "0003"
+    engine.dispose()

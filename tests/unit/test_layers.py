@@ -12,6 +12,8 @@ CORE = [
     "archive_desk.services.users",
     "archive_desk.services.holders",
     "archive_desk.services.backup",
+    "archive_desk.services.database",
+    "archive_desk.services.schema_upgrade",
     "archive_desk.services.demo",
     "archive_desk.cli",
 ]
