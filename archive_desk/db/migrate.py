@@ -14,6 +14,7 @@ Before upgrading an existing SQLite file we copy it aside.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,7 +90,9 @@ def alembic_config(url: str | None = None) -> Config:
     return cfg
 
 
+@functools.cache
 def _script() -> ScriptDirectory:
+    """Loaded once: reading the revision files costs ~10 ms a time, and they do not change."""
     return ScriptDirectory.from_config(alembic_config())
 
 

@@ -255,3 +255,29 @@ def test_no_upgrade_without_a_backup(cli, fresh_url, tmp_path):
     assert code == 2 and "无法写入备份" in err and "未升级数据库" in err
     assert current_revision(engine) == "0003"
     engine.dispose()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("fresh_url", ["sqlite"], indirect=True)
+def test_upgrade_db_on_a_terminal_asks_and_no_changes_nothing(fresh_url, monkeypatch, capsys):
+    monkeypatch.setenv("ARCHIVE_DESK_PASSWORD", ADMIN_PASSWORD)
+    _set_up(fresh_url)
+    engine = make_engine(fresh_url)
+    downgrade(engine, fresh_url, "0003")
+    asked = []
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or answer)
+    monkeypatch.setattr("sys.stdin", _Terminal())
+    argv = ["--db", fresh_url, "--user", "admin", "upgrade-db"]
+    answer = "n"
+    assert main(argv) == 2
+    assert "已取消，数据库未改动" in capsys.readouterr().err
+    assert current_revision(engine) == "0003" and asked == ["先备份再升级，继续吗？[y/N] "]
+    answer = "y"
+    assert main(argv) == 0
+    assert "已把数据库结构从 0003" in capsys.readouterr().out
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
