@@ -130,15 +130,18 @@ def _foreign_tables(conn: Connection) -> tuple[str, ...]:
 
 
 def classify(conn: Connection) -> str | None:
-    """The revision if this build can work with it (head or older); else a SchemaError."""
+    """The revision if this build can work with it (head or older); else a SchemaError.
+
+    The tables are read before the revision: outside a transaction another desk may commit the
+    schema between the two reads, and in this order that desk's tables are never seen without
+    its revision (which would look like someone else's database)."""
+    tables = _foreign_tables(conn)
     current = revision_of(conn)
     head = head_revision()
     if not known(current):
         raise SchemaNewer(current, head)
-    if current is None:
-        tables = _foreign_tables(conn)
-        if tables:
-            raise NotOurDatabase(None, head, tables)
+    if current is None and tables:
+        raise NotOurDatabase(None, head, tables)
     return current
 
 
