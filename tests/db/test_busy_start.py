@@ -6,7 +6,8 @@ import json
 import sqlite3
 
 import pytest
-from sqlalchemy import text
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 
 from archive_desk.db.migrate import (
     alembic_config,
@@ -25,13 +26,11 @@ DESKS = 6
 
 
 def _parent_of_head() -> str:
-    from alembic.script import ScriptDirectory
-
     return ScriptDirectory.from_config(alembic_config()).get_revision(head_revision()).down_revision
 
 
 def _older_database(url: str) -> str:
-    """A set-up database (admin + one search audited) brought back one revision."""
+    """A set-up database (with its administrator) brought back one revision."""
     ctx = open_database(url, setup=True)
     users.create_first_admin(ctx, "admin", ADMIN_PASSWORD)
     ctx.engine.dispose()
@@ -58,8 +57,6 @@ def _upgrade_entries(url: str) -> list[dict]:
 def _fingerprint(url: str):
     """What a desk could have changed: revision, tables, and every row count."""
     engine = make_engine(url)
-    from sqlalchemy import inspect
-
     with engine.connect() as conn:
         tables = sorted(inspect(conn).get_table_names())
         counts = {t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar() for t in tables}
