@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,6 +39,8 @@ from archive_desk.services.errors import DatabaseUnavailable
 
 UPGRADE_ACTION = "database.upgrade"
 PG_CONNECT_TIMEOUT_S = 10
+BUSY_RETRIES = 20
+BUSY_PAUSE_S = 0.5
 
 
 def shown_url(url: str) -> str:
@@ -53,7 +56,21 @@ def open_database(url: str, *, setup: bool = False) -> AppContext:
 
     `setup=True` (for `init`) also creates the schema in an empty PostgreSQL database.
     Raises DatabaseUnavailable when this build cannot use the database; nothing is written then.
+    A brand-new SQLite file being created by several processes at once can answer "database is
+    locked" before any busy wait applies (while it turns to WAL): such an attempt wrote nothing
+    and is simply tried again, for up to BUSY_RETRIES × BUSY_PAUSE_S.
     """
+    for attempt in range(BUSY_RETRIES):
+        try:
+            return _open_once(url, setup)
+        except DatabaseUnavailable as exc:
+            if not getattr(exc, "busy", False) or attempt == BUSY_RETRIES - 1:
+                raise
+            time.sleep(BUSY_PAUSE_S)
+    raise AssertionError("unreachable")
+
+
+def _open_once(url: str, setup: bool) -> AppContext:
     with unavailable_on_failure(url):
         engine = engine_for(url)
         try:
@@ -83,7 +100,9 @@ def unavailable_on_failure(url: str):
     except migrate.SchemaError as exc:
         raise DatabaseUnavailable(_unopenable(url, schema_problem(exc))) from None
     except (OperationalError, InterfaceError, sqlite3.Error, OSError) as exc:
-        raise DatabaseUnavailable(_unopenable(url, connect_problem(url, exc))) from None
+        refusal = DatabaseUnavailable(_unopenable(url, connect_problem(url, exc)))
+        refusal.busy = "database is locked" in str(exc)
+        raise refusal from None
     except DBAPIError as exc:
         if "not a database" not in str(exc):
             raise  # not about reaching the database: a program error, reported as a crash
