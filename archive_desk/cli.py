@@ -32,9 +32,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command")
     sub.add_parser("gui", help="启动图形界面（默认）")
-    init = sub.add_parser("init", help="创建或升级数据库；新库同时创建初始管理员")
+    init = sub.add_parser(
+        "init", help="建立数据库（空库建表）并创建初始管理员；SQLite 文件同时升级到本版结构"
+    )
     init.add_argument("--admin", metavar="NAME")
     init.add_argument("--password-stdin", action="store_true", help="从标准输入读取管理员密码")
+    upg = sub.add_parser(
+        "upgrade-db", help="管理员升级数据库结构：先备份并校验，列出升级步骤，确认后升级"
+    )
+    upg.add_argument("--yes", action="store_true", help="不再询问，直接升级（供脚本使用）")
+    upg.add_argument(
+        "--backup-dir", type=Path, metavar="DIR", help="备份存放的文件夹（默认：用户数据目录）"
+    )
     demo = sub.add_parser("demo-data", help="载入演示数据（仅空数据库）")
     demo.add_argument("--files", type=int, required=True)
     demo.add_argument("--seed", type=int, default=1)
@@ -102,20 +111,67 @@ def _signed_in(args):
 
 
 def cmd_init(args) -> int:
+    """Set up: create the schema of an empty database and the first administrator. Run at once
+    from several desks, one creates them and the others say the database is already set up."""
+    from archive_desk.config import resolve_db_url
     from archive_desk.services import users
+    from archive_desk.services.context import open_database
+    from archive_desk.services.errors import AlreadySetUp
 
-    ctx = _context(args)
+    ctx = open_database(resolve_db_url(args.db), setup=True)
     if users.needs_first_admin(ctx):
         if not args.admin:
             return _err("新数据库需要 --admin NAME 与 --password-stdin 创建初始管理员")
         if not args.password_stdin:
             return _err("请用 --password-stdin 从标准输入提供管理员密码")
         password = sys.stdin.readline().rstrip("\r\n")
-        users.create_first_admin(ctx, args.admin, password)
+        try:
+            users.create_first_admin(ctx, args.admin, password)
+        except AlreadySetUp:
+            print(f"数据库已经建立，已有管理员（另一台工作台刚刚建立），未再创建 {args.admin}")
+            return exit_codes.OK
         print(f"已创建数据库和初始管理员 {args.admin}")
+    elif args.admin:
+        print(f"数据库已经建立，已有管理员，未再创建 {args.admin}")
     else:
-        print("数据库已是最新结构")
-    return 0
+        print("数据库已经建立，已是最新结构")
+    return exit_codes.OK
+
+
+def cmd_upgrade_db(args) -> int:
+    """The administrator upgrades the schema on purpose: plan, confirm, backup, upgrade."""
+    from archive_desk.config import resolve_db_url
+    from archive_desk.services import schema_upgrade
+    from archive_desk.services.database import shown_url
+
+    url = resolve_db_url(args.db)
+    if not args.user:
+        raise UsageError("此命令需要 --user 指定系统管理员")
+    plan = schema_upgrade.plan(url)
+    if not plan.steps:
+        print(f"数据库已是最新结构（{plan.head}），无需升级")
+        return exit_codes.OK
+    password = os.environ.get("ARCHIVE_DESK_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise UsageError("请设置 ARCHIVE_DESK_PASSWORD，或在终端中运行以输入密码")
+        password = getpass.getpass(f"{args.user} 的密码：")
+    actor = schema_upgrade.administrator(url, args.user, password)
+    print(f"数据库 {shown_url(url)} 的结构版本为 {plan.current}，将升级到 {plan.head}，依次应用：")
+    for step in plan.steps:
+        print(f"  {step.revision}  {step.title}")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("非交互运行时请加 --yes 确认升级")
+        if input("先备份再升级，继续吗？[y/N] ").strip().lower() not in ("y", "yes", "是"):
+            return _err("已取消，数据库未改动")
+    outcome = schema_upgrade.apply(url, actor, args.backup_dir)
+    if not outcome.steps:
+        print(f"数据库已由另一台工作台升级到最新结构（{outcome.after}），无需再升级")
+        return exit_codes.OK
+    print(f"已备份到 {outcome.backup}（已校验可读回）")
+    print(f"已把数据库结构从 {outcome.before} 升级到 {outcome.after}")
+    return exit_codes.OK
 
 
 def cmd_demo(args) -> int:
@@ -285,6 +341,7 @@ def cmd_print(args) -> int:
 
 COMMANDS = {
     "init": cmd_init,
+    "upgrade-db": cmd_upgrade_db,
     "demo-data": cmd_demo,
     "check-id": cmd_check_id,
     "check-name": cmd_check_name,
@@ -302,10 +359,13 @@ def main(argv: list[str] | None = None) -> int:
         from archive_desk.app import run
 
         return run(args.db)
-    from archive_desk.services.errors import ServiceError
+    from archive_desk.services.errors import DatabaseUnavailable, ServiceError
 
     try:
         return COMMANDS[args.command](args)
+    except DatabaseUnavailable as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return exit_codes.DB_UNAVAILABLE
     except (ServiceError, UsageError) as exc:
         return _err(str(exc))
     except KeyboardInterrupt:

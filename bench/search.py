@@ -37,7 +37,7 @@ def pct(values: list[float], p: float) -> float:
 
 
 def prepare(url: str, files: int):
-    ctx = open_database(url)
+    ctx = open_database(url, setup=True)
     if users.needs_first_admin(ctx):
         users.create_first_admin(ctx, "bench", PASSWORD)
     ctx = ctx.as_user(users.login(ctx, "bench", PASSWORD))

@@ -34,7 +34,7 @@ def main() -> None:
         for p in data.glob(f"stocktake-{args.files}.sqlite3*"):
             p.unlink()
     url = args.db or f"sqlite:///{path}"
-    ctx = open_database(url)
+    ctx = open_database(url, setup=True)
     if users.needs_first_admin(ctx):
         users.create_first_admin(ctx, "bench", "Bench1234")
     ctx = ctx.as_user(users.login(ctx, "bench", "Bench1234"))

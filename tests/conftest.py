@@ -120,7 +120,7 @@ def sqlite_template(tmp_path_factory):
 def pg_template(pg_databases):
     """One migrated PostgreSQL database per session; each test gets it emptied."""
     url = pg_databases.create()
-    ctx = open_database(url)
+    ctx = open_database(url, setup=True)  # a desk never creates a shared schema; init does
     yield ctx
     ctx.engine.dispose()
 

@@ -28,6 +28,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "user.manage": frozenset({Role.SUPERVISOR, Role.ADMIN}),
     "backup": frozenset({Role.SUPERVISOR, Role.ADMIN}),
     "restore": frozenset({Role.ADMIN}),
+    "database.upgrade": frozenset({Role.ADMIN}),
     "demo.load": frozenset({Role.ADMIN}),
     "audit.view": frozenset({Role.SUPERVISOR, Role.ADMIN}),
     "intake": frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMIN}),

@@ -14,9 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from archive_desk.db.base import utcnow
-from archive_desk.db.migrate import upgrade
 from archive_desk.db.models import SettingValue, User
-from archive_desk.db.session import WRITE, make_engine, make_session_factory
+from archive_desk.db.session import WRITE
 from archive_desk.domain.roles import PERMISSIONS, ROLE_LABELS, Role
 from archive_desk.services.errors import Conflict, PermissionDenied
 
@@ -131,14 +130,17 @@ class AppContext:
         return self.engine.dialect.name
 
 
-def open_database(url: str, migrate: bool = True) -> AppContext:
-    """Connect, and bring the schema to head first (backing up an existing SQLite file)."""
-    engine = make_engine(url)
-    if migrate:
-        upgrade(engine, url)
-    ctx = AppContext(url, engine, make_session_factory(engine))
-    if migrate:
-        from archive_desk.services.settings import load_office_zone  # it imports this module
+def open_database(url: str, *, setup: bool = False) -> AppContext:
+    """Connect, ready to work: see services/database.py for what may change on the way in.
 
-        load_office_zone(ctx)
+    SQLite: the schema is brought to head (an existing file is copied aside first). PostgreSQL:
+    the schema must already be at head; `setup=True` (for `init`) also creates it in an empty
+    database. Anything else raises DatabaseUnavailable with one Chinese sentence. The office's
+    time zone is read once here.
+    """
+    from archive_desk.services.database import open_database as _open
+    from archive_desk.services.settings import load_office_zone  # it imports this module
+
+    ctx = _open(url, setup=setup)
+    load_office_zone(ctx)
     return ctx

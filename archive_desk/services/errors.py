@@ -70,3 +70,13 @@ class Conflict(ServiceError):
         super().__init__(message)
         self.changed_by = changed_by
         self.changed_at = changed_at
+
+
+class DatabaseUnavailable(ServiceError):
+    """The database cannot be opened or used by this build (the CLI exits with DB_UNAVAILABLE).
+
+    The message is one sentence naming the database (password hidden) and the reason."""
+
+
+class AlreadySetUp(PermissionDenied):
+    """`init` found an administrator already there (another desk set the database up first)."""

@@ -10,7 +10,7 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from archive_desk.db.base import utcnow
 from archive_desk.db.models import SettingValue, User
@@ -20,6 +20,7 @@ from archive_desk.services import audit
 from archive_desk.services.context import SYSTEM, Actor, AppContext, lock_active
 from archive_desk.services.errors import (
     AccountLocked,
+    AlreadySetUp,
     InvalidInput,
     LoginFailed,
     NotFound,
@@ -141,14 +142,16 @@ def create_first_admin(
     """Only on a database without users; also stores the default settings so they are backed up."""
     _check_username(username)
     check_password_strength(password)
+    password_hash = _hasher.hash(password)  # slow on purpose: before the lock, not under it
     with ctx.uow() as uow:
         s = uow.session
+        _first_admin_lock(s)
         if s.scalar(select(func.count()).select_from(User)):
-            raise PermissionDenied("已存在用户，不能再创建初始管理员")
+            raise AlreadySetUp("数据库已经建立，已有管理员，不能再创建初始管理员")
         user = User(
             username=username,
             display_name=display_name or username,
-            password_hash=_hasher.hash(password),
+            password_hash=password_hash,
             role=Role.ADMIN,
             password_changed_at=utcnow(),
         )
@@ -161,6 +164,19 @@ def create_first_admin(
         audit.record(s, SYSTEM, "user.create_first_admin", "user", user.id, username=username)
         uow.commit()
         return _info(user)
+
+
+FIRST_ADMIN_LOCK_KEY = 0x4172636841646D6E  # "ArchAdmn": pg_advisory_xact_lock key
+
+
+def _first_admin_lock(s) -> None:
+    """Desks setting up at once create one administrator: the check that no user exists and the
+    insert run one desk at a time (PostgreSQL: an advisory lock; SQLite: the write lock, taken by
+    a write that touches no row as the transaction's first statement, with the busy wait)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": FIRST_ADMIN_LOCK_KEY})
+    else:
+        s.execute(text("UPDATE users SET id = id WHERE 0"))
 
 
 def login(ctx: AppContext, username: str, password: str) -> Actor:

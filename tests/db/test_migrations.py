@@ -75,13 +75,29 @@ def test_upgrading_an_existing_sqlite_file_backs_it_up_first(tmp_path):
     url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
     engine = make_engine(url)
     assert upgrade(engine, url) is None  # a new file: nothing to back up
-    with engine.begin() as conn:  # pretend a file from a release this build does not know
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0000old'")
-    with pytest.raises(Exception, match="0000old"):
-        upgrade(engine, url)  # refuses, but only after copying the file aside
-    copies = list(tmp_path.glob("a.before-*.sqlite3"))
-    assert len(copies) == 1
-    con = sqlite3.connect(copies[0])
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0000old",)
+    downgrade(engine, url, "0003")
+    backup = upgrade(engine, url)
+    assert backup is not None and backup.name.startswith("a.before-")
+    con = sqlite3.connect(backup)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
     con.close()
+    assert current_revision(engine) == head_revision()
+    assert upgrade(engine, url) is None  # at head: no copy, nothing done
+    assert len(list(tmp_path.glob("a.before-*.sqlite3"))) == 1
+    engine.dispose()
+
+
+def test_a_revision_this_build_does_not_know_is_refused_without_a_copy(tmp_path):
+    from archive_desk.db.migrate import SchemaNewer
+
+    url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    engine = make_engine(url)
+    upgrade(engine, url)
+    with engine.begin() as conn:  # pretend a file from a release this build does not know
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0000new'")
+    with pytest.raises(SchemaNewer) as refused:
+        upgrade(engine, url)
+    assert (refused.value.current, refused.value.head) == ("0000new", head_revision())
+    assert list(tmp_path.glob("a.before-*")) == []  # refused before any copy or write
+    assert current_revision(engine) == "0000new"
     engine.dispose()

@@ -1,4 +1,5 @@
-"""Sign-in. Shown at once; the database is opened (and migrated) in the background meanwhile."""
+"""Sign-in. Shown at once; the database is opened in the background meanwhile (an embedded SQLite
+file is upgraded then; a database this build cannot use is named with the reason, in Chinese)."""
 
 from __future__ import annotations
 
@@ -59,7 +60,12 @@ class LoginDialog(QDialog):
         self.sig_database_ready.emit(first_run)
 
     def _on_open_failed(self, exc: BaseException) -> None:
-        self._say(self.tr("The database cannot be opened: {0}").format(exc), error=True)
+        from archive_desk.services.errors import DatabaseUnavailable
+
+        if isinstance(exc, DatabaseUnavailable):  # the sentence the CLI prints, as it is
+            self._say(str(exc), error=True)
+        else:
+            self._say(self.tr("The database cannot be opened: {0}").format(exc), error=True)
 
     def _on_sign_in(self) -> None:
         user, password = self.ui.userEdit.text().strip(), self.ui.passwordEdit.text()
