@@ -82,11 +82,11 @@ def _err(message: str) -> int:
     return EXIT_ERROR
 
 
-def _context(args):
+def _context(args, setup: bool = False):
     from archive_desk.config import resolve_db_url
     from archive_desk.services.context import open_database
 
-    return open_database(resolve_db_url(args.db))
+    return open_database(resolve_db_url(args.db), setup=setup)
 
 
 def _password(args) -> str:
@@ -319,7 +319,7 @@ def cmd_restore(args) -> int:
     from archive_desk.services import restore, users
 
     password = _password(args)
-    ctx = _context(args)
+    ctx = _context(args, setup=True)  # a new PC's empty PostgreSQL database is set up to restore
     if restore.has_users(ctx):
         report = restore.restore(ctx.as_user(users.login(ctx, args.user, password)), args.file)
     else:

@@ -14,7 +14,6 @@ import shutil
 import sqlite3
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -25,6 +24,7 @@ from sqlalchemy.engine import make_url
 from archive_desk.config import APP_NAME
 from archive_desk.db import migrate
 from archive_desk.db.session import make_session_factory
+from archive_desk.domain import clock
 from archive_desk.domain.roles import ROLE_LABELS, Role
 from archive_desk.services import backup as backups
 from archive_desk.services.context import Actor, AppContext
@@ -110,7 +110,7 @@ def apply(url: str, actor: Actor, backup_dir: Path | None = None) -> migrate.Out
             try:
                 if engine.dialect.name == "sqlite":
                     return _sqlite_copy(migrate.sqlite_file(url), backup_dir, head, current)
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                stamp = clock.file_stamp()
                 folder = Path(backup_dir or default_backup_dir())
                 out = folder / f"{make_url(url).database}.before-{head}-{stamp}.dump"
                 backups.backup(ctx, out)
@@ -131,7 +131,7 @@ def _sqlite_copy(live: Path, folder: Path | None, head: str, current: str | None
     if folder is None:
         out = migrate.backup_sqlite_file(live, f"before-{head}")
     else:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.file_stamp()
         out = Path(folder) / f"{live.stem}.before-{head}-{stamp}{live.suffix}"
         out.parent.mkdir(parents=True, exist_ok=True)
         migrate.copy_sqlite(live, out)

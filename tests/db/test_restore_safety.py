@@ -154,7 +154,7 @@ def empty_target(request, tmp_path, db):
         url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
     else:
         url = request.getfixturevalue("pg_databases").create()
-    ctx = open_database(url)
+    ctx = open_database(url, setup=True)  # as `restore` opens it
     yield ctx
     ctx.engine.dispose()
 

@@ -19,7 +19,7 @@ from archive_desk.db.session import make_engine
 from archive_desk.services import users
 from archive_desk.services.context import open_database
 from archive_desk.services.database import connect_problem
-from tests.conftest import ADMIN_PASSWORD, require_pg
+from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD, require_pg
 
 ENGINES = ["sqlite", "postgresql"]
 FUTURE = "0999"
@@ -181,7 +181,7 @@ def test_upgrade_db_asks_an_administrator_backs_up_then_upgrades(cli, fresh_url,
     _set_up(fresh_url)
     ctx = open_database(fresh_url)
     admin = ctx.as_user(users.login(ctx, "admin", ADMIN_PASSWORD))
-    users.create_user(admin, "clerk1", "Passw0rd1", "clerk")
+    users.create_user(admin, "clerk1", USER_PASSWORD, "clerk")
     ctx.engine.dispose()
     engine = make_engine(fresh_url)
     downgrade(engine, fresh_url, "0002")
@@ -219,11 +219,11 @@ def test_upgrade_db_is_for_the_administrator_only(cli, fresh_url, monkeypatch, t
     _set_up(fresh_url)
     ctx = open_database(fresh_url)
     admin = ctx.as_user(users.login(ctx, "admin", ADMIN_PASSWORD))
-    users.create_user(admin, "boss2", "Passw0rd1", "supervisor")
+    users.create_user(admin, "boss2", USER_PASSWORD, "supervisor")
     ctx.engine.dispose()
     engine = make_engine(fresh_url)
     downgrade(engine, fresh_url, "0003")
-    monkeypatch.setenv("ARCHIVE_DESK_PASSWORD", "Passw0rd1")
+    monkeypatch.setenv("ARCHIVE_DESK_PASSWORD", USER_PASSWORD)
     args = ["--db", fresh_url, "--user", "boss2", "upgrade-db", "--yes"]
     code, _, err = cli(*args, "--backup-dir", str(tmp_path / "b"))
     assert code == 2 and "只有系统管理员可以升级数据库" in err and "科室负责人" in err
