@@ -16,8 +16,12 @@ def default_sqlite_path() -> Path:
 
 
 def resolve_db_url(cli_url: str | None = None) -> str:
-    """--db URL, else $ARCHIVE_DESK_DB, else the SQLite file under the user data folder."""
+    """--db URL, else $ARCHIVE_DESK_DB, else the SQLite file under the user data folder.
+
+    A plain file path (no `scheme://`), as a clerk would type it, names a SQLite file."""
     url = cli_url or os.environ.get(ENV_DB)
+    if url and "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().absolute()}"
     if url:
         return url
     path = default_sqlite_path()
