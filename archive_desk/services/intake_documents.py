@@ -45,19 +45,17 @@ def _print(
         kept = issued_documents.find(s, kind, source)
         if kept is not None:
             content = issued_documents.reprinted(s, ctx.actor, kept)
+            Path(out).write_bytes(content)  # a reprint not delivered is not counted
             uow.commit()
-        else:
-            h = lookup.holder(s, holder_id)
-            fields |= {
-                "holder_name": h.name,
-                "id_number": h.id_number,
-                "centre": Centre.from_settings(read_all(s)),
-            }
-            audit.read(s, ctx.actor, f"print.{kind}", "holder", holder_id, rows=1, ref=ref)
-            uow.commit()
-    if kept is not None:
-        Path(out).write_bytes(content)
-        return Path(out)
+            return Path(out)
+        h = lookup.holder(s, holder_id)
+        fields |= {
+            "holder_name": h.name,
+            "id_number": h.id_number,
+            "centre": Centre.from_settings(read_all(s)),
+        }
+        audit.read(s, ctx.actor, f"print.{kind}", "holder", holder_id, rows=1, ref=ref)
+        uow.commit()
     render(out, **fields)
     return issued_documents.keep(ctx, kind, source, ref, holder_id, fields, out)
 

@@ -154,9 +154,8 @@ def keep(
             doc = find(uow.session, kind, source)
             if doc is None:
                 raise
-            content = reprinted(uow.session, actor, doc)
+            Path(out).write_bytes(reprinted(uow.session, actor, doc))
             uow.commit()
-        Path(out).write_bytes(content)
         return Path(out)
 
 
@@ -196,7 +195,6 @@ def reprint(ctx: AppContext, document_id: int, out: Path) -> Path:
         doc = uow.session.get(IssuedDocument, document_id)
         if doc is None:
             raise NotFound(f"没有编号为 {document_id} 的已出具文书")
-        content = reprinted(uow.session, actor, doc)
-        uow.commit()
-    Path(out).write_bytes(content)
+        Path(out).write_bytes(reprinted(uow.session, actor, doc))
+        uow.commit()  # a reprint not delivered is not counted
     return Path(out)
