@@ -123,3 +123,20 @@ def test_working_lists_are_not_kept(office, holder, tmp_path):  # noqa: F811
 
 
 _ID2 = "11010519800101001" + check_char("11010519800101001")
+
+
+def test_two_desks_issuing_at_once_keep_one_document(office, holder, tmp_path, monkeypatch):  # noqa: F811
+    """The second desk drew its own file before the first stored theirs: the first one kept is
+    the document, and the second desk's file is overwritten with it."""
+    letter = _letter(office, holder)
+    first = intake_documents.transfer_request(office, letter.number, tmp_path / "1.pdf")
+    real, calls = issued_documents.find, []
+
+    def not_yet_seen(s, kind, source):
+        calls.append(kind)
+        return None if len(calls) == 1 else real(s, kind, source)
+
+    monkeypatch.setattr(issued_documents, "find", not_yet_seen)
+    late = intake_documents.transfer_request(office, letter.number, tmp_path / "2.pdf")
+    assert late.read_bytes() == first.read_bytes()
+    assert [(r.ref, r.reprints) for r in issued_documents.register(office)] == [(letter.number, 1)]
