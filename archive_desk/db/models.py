@@ -14,8 +14,10 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
@@ -350,3 +352,34 @@ class MissingNotice(Versioned, Base):
     issued_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
     issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     fulfilled_at: Mapped[datetime | None] = mapped_column(TS)
+
+
+class IssuedDocument(Base):
+    """An official document as first issued (issue 9): what it is, the data it was drawn from
+    and the sha256 of its bytes. A reprint writes exactly those bytes (kept beside it in
+    issued_document_bytes) and counts here; each reprint is also an event and an audit entry."""
+
+    __tablename__ = "issued_documents"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(80))
+    """The record it was drawn from (e.g. "letter 12", "arrival 7"): one document per source."""
+    ref: Mapped[str] = mapped_column(String(60), index=True)
+    holder_id: Mapped[int] = mapped_column(ForeignKey("holders.id"), index=True)
+    data: Mapped[dict] = mapped_column(JSON)
+    suffix: Mapped[str] = mapped_column(String(10), default=".pdf")
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(TS, default=utcnow, index=True)
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    issued_by_name: Mapped[str] = mapped_column(String(40))
+    reprints: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (UniqueConstraint("kind", "source", name="uq_issued_documents_kind_source"),)
+
+
+class IssuedDocumentBytes(Base):
+    """The bytes of an issued document, in the same database so that a backup holds them."""
+
+    __tablename__ = "issued_document_bytes"
+    document_id: Mapped[int] = mapped_column(ForeignKey("issued_documents.id"), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)

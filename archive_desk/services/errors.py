@@ -37,6 +37,11 @@ class Unavailable(ServiceError):
     """The action cannot run on this installation (e.g. pg_dump not on PATH)."""
 
 
+class DocumentDamaged(ServiceError):
+    """An issued document's stored bytes no longer match their sha256: it is not reprinted, and
+    never silently drawn again from today's data."""
+
+
 class Unprintable(ServiceError):
     """A document would drop a character no font on this machine has: it is not produced. The
     message names the character and the font to install."""

@@ -1,6 +1,10 @@
 """Intake documents from the record: each reads what its document states, then the shared steps
 run — load the holder, read the centre's letterhead, audit the printing (printing shows a
-holder's data), commit, and render the PDF outside the transaction."""
+holder's data), commit, and render the PDF outside the transaction.
+
+These are official documents, kept as issued (services/issued_documents.py): the first print
+stores its bytes; every later print of the same document (the same letter, arrival, notice or
+return) writes exactly those bytes, whatever has changed in the record since."""
 
 from __future__ import annotations
 
@@ -16,14 +20,15 @@ from archive_desk.documents import intake_letters
 from archive_desk.documents.layout import Centre
 from archive_desk.domain import clock
 from archive_desk.domain.files import FileStatus
-from archive_desk.services import audit, lookup
+from archive_desk.services import audit, issued_documents, lookup
 from archive_desk.services.context import AppContext
 from archive_desk.services.errors import InvalidInput, refuses_unprintable
 from archive_desk.services.intake import find_letter, find_notice
 from archive_desk.services.settings import read_all
 
-Loaded = tuple[int, str, dict[str, Any]]
-"""What a document states: the holder it is about, the reference audited, the other fields."""
+Loaded = tuple[int, str, str, dict[str, Any]]
+"""What a document states: the holder it is about, the reference audited, the record it is
+drawn from (one issued document per record: "letter 12", "arrival 7"…), the other fields."""
 
 
 def _print(
@@ -36,7 +41,13 @@ def _print(
     ctx.require("holder.view")
     with ctx.uow() as uow:
         s = uow.session
-        holder_id, ref, fields = load(s)
+        holder_id, ref, source, fields = load(s)
+        kept = issued_documents.find(s, kind, source)
+        if kept is not None:
+            content = issued_documents.reprinted(s, ctx.actor, kept)
+            Path(out).write_bytes(content)  # a reprint not delivered is not counted
+            uow.commit()
+            return Path(out)
         h = lookup.holder(s, holder_id)
         fields |= {
             "holder_name": h.name,
@@ -45,7 +56,8 @@ def _print(
         }
         audit.read(s, ctx.actor, f"print.{kind}", "holder", holder_id, rows=1, ref=ref)
         uow.commit()
-    return render(out, **fields)
+    render(out, **fields)
+    return issued_documents.keep(ctx, kind, source, ref, holder_id, fields, out)
 
 
 def _last_arrival(s, file_id: int) -> Arrival | None:
@@ -63,6 +75,7 @@ def transfer_request(ctx: AppContext, number: str, out: Path) -> Path:
         return (
             letter.holder_id,
             letter.number,
+            f"letter {letter.id}",
             {
                 "number": letter.number,
                 "addressee": letter.addressee,
@@ -85,6 +98,7 @@ def intake_receipt(ctx: AppContext, file_number: str, out: Path) -> Path:
         return (
             f.holder_id,
             f.file_number,
+            f"arrival {arrival.id}",
             {
                 "file_number": f.file_number,
                 "sender": arrival.sender,
@@ -107,6 +121,7 @@ def missing_notice(ctx: AppContext, number: str, out: Path) -> Path:
         return (
             s.get(File, n.file_id).holder_id,
             n.number,
+            f"notice {n.id}",
             {
                 "number": n.number,
                 "items": list(n.items),
@@ -137,15 +152,17 @@ def return_letter(ctx: AppContext, ref: str, out: Path) -> Path:
         arrival = _last_arrival(s, f.id)
         if letter is None and arrival and arrival.letter_id:
             letter = s.get(TransferLetter, arrival.letter_id)
-        reason = s.scalar(
-            select(Event.data)
+        returned = s.execute(
+            select(Event.id, Event.data)
             .where(Event.file_id == f.id, Event.kind == "file.returned_to_sender")
             .order_by(Event.id.desc())
             .limit(1)
-        )["reason"]
+        ).one()
+        reason = returned.data["reason"]
         return (
             f.holder_id,
-            ref,
+            f.file_number or (letter.number if letter else ref.strip()),
+            f"return {returned.id}",
             {
                 "sender": arrival.sender if arrival else "原存档机构",
                 "reason": reason,

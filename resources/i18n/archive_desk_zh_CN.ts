@@ -351,6 +351,10 @@
         <translation>新建存档人…</translation>
     </message>
     <message>
+        <source>Issued documents…</source>
+        <translation>已出具文书…</translation>
+    </message>
+    <message>
         <source>No holder chosen.</source>
         <translation>尚未选定存档人。</translation>
     </message>
@@ -524,6 +528,49 @@
     <message>
         <source>Current custodian (addressee)</source>
         <translation>原存档机构（收件单位）</translation>
+    </message>
+</context>
+<context>
+    <name>IssuedDocumentsDialog</name>
+    <message>
+        <source>Issued documents</source>
+        <translation>已出具文书</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>存档人</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <source>Reprints</source>
+        <translation>重印次数</translation>
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation>重印…</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>正在生成文书…</translation>
     </message>
 </context>
 <context>

@@ -340,6 +340,28 @@ def seed_0006(conn: Connection) -> None:
     _holder(conn, "王𠮷", "wangji", "wj", "110105199001010017")
 
 
+def seed_0007(conn: Connection) -> None:
+    """A 调档函 kept as issued, reprinted once, with its bytes."""
+    holder = _holder(conn, "钱七", "qianqi", "qq", "110105199001010033")
+    doc = put(
+        conn,
+        "issued_documents",
+        kind="transfer_request",
+        source="letter 1",
+        ref="调2026-0001",
+        holder_id=holder,
+        data={"number": "调2026-0001", "holder_name": "钱七"},
+        suffix=".pdf",
+        size=9,
+        sha256="0" * 64,
+        issued_at=AT,
+        issued_by=None,
+        issued_by_name="admin",
+        reprints=1,
+    )
+    put(conn, "issued_document_bytes", document_id=doc, content=b"%PDF-1.4\n")
+
+
 SEEDS: dict[str, Callable[[Connection], None]] = {
     "0001": seed_0001,
     "0002": seed_0002,
@@ -347,6 +369,7 @@ SEEDS: dict[str, Callable[[Connection], None]] = {
     "0004": seed_0004,
     "0005": seed_0005,
     "0006": seed_0006,
+    "0007": seed_0007,
 }
 
 AFTER: dict[str, Callable[[Connection], None]] = {

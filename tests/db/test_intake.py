@@ -150,11 +150,14 @@ def test_walk_through_new_holder_to_a_file_on_its_shelf(office, holder, tmp_path
     assert kinds == [
         "holder.created",
         "letter.issued",
+        "document.issued",  # the 调档函 as printed, kept (issued_documents)
         "arrival.refused",
         "file.arrived",
         "notice.issued",
+        "document.issued",
         "file.moved",
         "file.accepted",
+        "document.issued",
     ]
     assert storage.move_log(office, file_number="DA0000001")[0].reason == "入库"
     intake.fulfil_notice(office, notice.number)

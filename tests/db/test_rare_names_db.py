@@ -90,9 +90,13 @@ def test_transfer_letter_for_a_rare_name_prints_or_is_refused(admin, people, tmp
     assert "张𪚥同志" in PdfReader(pdf).pages[0].extract_text().replace("\n", "")
     assert "𪚥" in embedded_chars(pdf)
     monkeypatch.setattr(fonts, "_active", without_ext_b())
+    # the issued letter reprints as kept; a new one cannot be drawn without the font
+    again = intake_documents.transfer_request(admin, letter.number, tmp_path / "again.pdf")
+    assert again.read_bytes() == pdf.read_bytes()
+    second = intake.issue_letter(admin, people["张𪚥"], "烟台市人才服务中心")
     with pytest.raises(Unprintable, match="𪚥"):
-        intake_documents.transfer_request(admin, letter.number, tmp_path / "again.pdf")
-    assert not (tmp_path / "again.pdf").exists()
+        intake_documents.transfer_request(admin, second.number, tmp_path / "new.pdf")
+    assert not (tmp_path / "new.pdf").exists()
 
 
 @pytest.fixture

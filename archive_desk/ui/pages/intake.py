@@ -61,6 +61,10 @@ class IntakePage(QWidget):
         find_row = QHBoxLayout()
         find_row.addWidget(self.find, 1)
         find_row.addWidget(new_holder)
+        issued = QPushButton(self.tr("Issued documents…"))
+        issued.setObjectName("issuedDocuments")
+        issued.clicked.connect(self._on_issued)
+        find_row.addWidget(issued)
         self.chosen = QLabel(self.tr("No holder chosen."))
         self.chosen.setStyleSheet("font-weight: bold;")
         self.actions: dict[str, QPushButton] = {}
@@ -427,6 +431,11 @@ class IntakePage(QWidget):
                 lambda c: intake.fulfil_notice(self.ctx, number, version),
                 self.tr("Notice {0} closed.").format(number),
             )
+
+    def _on_issued(self) -> None:
+        from archive_desk.ui.dialogs.issued_documents import IssuedDocumentsDialog
+
+        IssuedDocumentsDialog(self.ctx, self).exec()
 
     def preview(self, kind: printing.DocumentKind, ref: str) -> None:
         """Make the document (audited as a print) and open it in the print preview."""
