@@ -71,6 +71,7 @@ READS = {
     "storage.move_log": lambda c, r: storage.move_log(c),
     "stocktake.results": lambda c, r: stocktake.results(c, 1),
     "audit.entries": lambda c, r: audit.entries(c, limit=30),
+    "users.list_users": lambda c, r: users.list_users(c),
 }
 
 
