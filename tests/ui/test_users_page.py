@@ -108,8 +108,9 @@ def test_an_edit_over_a_newer_change_shows_the_conflict(qtbot, page, admin):
     assert "已锁定" in page.table.item(_row(page, "sunli"), 3).text()  # reloaded
 
 
-def test_a_clerk_never_sees_the_users_page(qtbot, make_user, zh):
-    clerk = make_user("clerk")
+@pytest.mark.parametrize("role", ["clerk", "archivist"])
+def test_a_clerk_never_sees_the_users_page(qtbot, make_user, zh, role):
+    clerk = make_user(role)
     w = MainWindow(clerk)
     qtbot.addWidget(w)
     wait_tasks(qtbot)
