@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
@@ -58,6 +59,10 @@ class User(Versioned, Base):
     locked_at: Mapped[datetime | None] = mapped_column(TS)
     created_at: Mapped[datetime] = mapped_column(TS, default=utcnow)
     password_changed_at: Mapped[datetime | None] = mapped_column(TS)
+    # Set when an administrator resets the password: the user changes it at the next sign-in.
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     __table_args__ = (
         CheckConstraint("role IN ('clerk','archivist','supervisor','admin')", name="role"),
     )

@@ -16,7 +16,7 @@ from archive_desk.db.base import utcnow
 from archive_desk.db.models import SettingValue, User
 from archive_desk.domain import settings as catalog
 from archive_desk.domain.roles import ROLE_LABELS, Role
-from archive_desk.services import audit
+from archive_desk.services import audit, locking
 from archive_desk.services.context import SYSTEM, Actor, AppContext, lock_active
 from archive_desk.services.errors import (
     AccountLocked,
@@ -29,6 +29,8 @@ from archive_desk.services.errors import (
 from archive_desk.services.settings import read_all
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+# An administrator's lock: far enough ahead that no lockout minutes run it out.
+_FOREVER = datetime(9999, 1, 1, tzinfo=UTC)
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,40}$")
 
 
@@ -40,7 +42,8 @@ class UserInfo:
     role: str
     active: bool
     locked: bool
-    version: int = 1  # hand back to unlock (optimistic locking)
+    version: int = 1  # hand back with an edit (optimistic locking)
+    must_change_password: bool = False
 
     @property
     def role_label(self) -> str:
@@ -49,7 +52,14 @@ class UserInfo:
 
 def _info(u: User) -> UserInfo:
     return UserInfo(
-        u.id, u.username, u.display_name, u.role, u.active, u.locked_at is not None, u.version
+        u.id,
+        u.username,
+        u.display_name,
+        u.role,
+        u.active,
+        u.locked_at is not None,
+        u.version,
+        bool(u.must_change_password),
     )
 
 
@@ -201,6 +211,8 @@ def login(ctx: AppContext, username: str, password: str) -> Actor:
                 left = _locked_until(user, minutes) - utcnow()
                 audit.record(s, None, "login.refused_locked", "user", user.id, username=username)
                 uow.commit()
+                if left > timedelta(days=365):
+                    raise AccountLocked("账号已被管理员锁定，请联系管理员解锁")
                 raise AccountLocked(
                     f"账号已锁定，{math.ceil(left.total_seconds() / 60)}分钟后自动解锁，"
                     "或请管理员解锁"
@@ -252,6 +264,7 @@ def change_password(ctx: AppContext, old_password: str, new_password: str) -> No
             raise InvalidInput("old_password", "原密码不正确") from None
         user.password_hash = _hasher.hash(new_password)
         user.password_changed_at = utcnow()
+        user.must_change_password = False
         audit.record(uow.session, actor, "user.change_password", "user", user.id)
         uow.commit()
 
@@ -284,20 +297,94 @@ def create_user(
         return _info(user)
 
 
-def unlock(ctx: AppContext, username: str) -> None:
+def _managed(s, actor: Actor, username: str, version: int | None, what: str) -> User:
+    """The user an administrator acts on, at the version the caller listed; an administrator's
+    account only by an administrator."""
+    user = s.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise NotFound(f"没有用户“{username}”")
+    if user.role == Role.ADMIN and actor.role != Role.ADMIN:
+        raise PermissionDenied(f"只有系统管理员可以{what}管理员账号")
+    locking.check(s, user, version, f"用户“{username}”", "user", user.id)
+    return user
+
+
+def unlock(ctx: AppContext, username: str, version: int | None = None) -> None:
     actor = ctx.require("user.manage")
     with ctx.uow() as uow:
-        user = uow.session.scalar(select(User).where(User.username == username))
-        if user is None:
-            raise NotFound(f"没有用户“{username}”")
-        if user.role == Role.ADMIN and actor.role != Role.ADMIN:
-            raise PermissionDenied("只有系统管理员可以解锁管理员账号")
+        user = _managed(uow.session, actor, username, version, "解锁")
         user.locked_at, user.failed_logins = None, 0
         audit.record(uow.session, actor, "user.unlock", "user", user.id)
         uow.commit()
 
 
-def list_users(ctx: AppContext) -> list[UserInfo]:
-    ctx.require("user.manage")
+def lock(ctx: AppContext, username: str, version: int | None = None) -> None:
+    """Lock an account until an administrator unlocks it (the lock does not run out)."""
+    actor = ctx.require("user.manage")
+    if username == actor.username:
+        raise InvalidInput("username", "不能锁定自己的账号")
     with ctx.uow() as uow:
-        return [_info(u) for u in uow.session.scalars(select(User).order_by(User.username))]
+        user = _managed(uow.session, actor, username, version, "锁定")
+        user.locked_at = _FOREVER
+        audit.record(uow.session, actor, "user.lock", "user", user.id)
+        uow.commit()
+
+
+def reset_password(ctx: AppContext, username: str, password: str, version: int | None) -> None:
+    """Give a user a new password that they must change at their next sign-in."""
+    actor = ctx.require("user.manage")
+    check_password_strength(password)
+    password_hash = _hasher.hash(password)
+    with ctx.uow() as uow:
+        user = _managed(uow.session, actor, username, version, "重置密码的")
+        user.password_hash = password_hash
+        user.password_changed_at = utcnow()
+        user.must_change_password = True
+        user.locked_at, user.failed_logins = None, 0
+        audit.record(uow.session, actor, "user.reset_password", "user", user.id)
+        uow.commit()
+
+
+def change_role(ctx: AppContext, username: str, role: str, version: int | None) -> None:
+    actor = ctx.require("user.manage")
+    if role not in set(Role):
+        raise InvalidInput("role", f"未知角色：{role}")
+    if role == Role.ADMIN and actor.role != Role.ADMIN:
+        raise PermissionDenied("只有系统管理员可以授予管理员角色")
+    if username == actor.username:
+        raise InvalidInput("role", "不能更改自己的角色")
+    with ctx.uow() as uow:
+        user = _managed(uow.session, actor, username, version, "更改角色的")
+        old, user.role = user.role, role
+        audit.record(uow.session, actor, "user.change_role", "user", user.id, old=old, new=role)
+        uow.commit()
+
+
+def disable(ctx: AppContext, username: str, version: int | None) -> None:
+    """The account can no longer sign in; it is never deleted, so its audit trail stays whole."""
+    actor = ctx.require("user.manage")
+    if username == actor.username:
+        raise InvalidInput("username", "不能停用自己的账号")
+    with ctx.uow() as uow:
+        user = _managed(uow.session, actor, username, version, "停用")
+        user.active = False
+        audit.record(uow.session, actor, "user.disable", "user", user.id)
+        uow.commit()
+
+
+def must_change_password(ctx: AppContext) -> bool:
+    """Whether the signed-in user's password was reset and must be changed before work."""
+    actor = ctx.require("holder.view")
+    with ctx.uow(write=False) as uow:
+        user = uow.session.get(User, actor.user_id)
+        return bool(user and user.must_change_password)
+
+
+def list_users(ctx: AppContext) -> list[UserInfo]:
+    """Every account, disabled ones too; names are personal data, so the read is audited."""
+    actor = ctx.require("user.manage")
+    with ctx.uow(write=False) as uow:
+        found = [_info(u) for u in uow.session.scalars(select(User).order_by(User.username))]
+        audit.read(uow.session, actor, "user.list", "user", rows=len(found))
+        uow.commit()
+        return found

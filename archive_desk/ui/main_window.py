@@ -28,6 +28,7 @@ from archive_desk.ui.pages.placeholder import PlaceholderPage
 from archive_desk.ui.pages.settings_page import SettingsPage
 from archive_desk.ui.pages.stocktake import StocktakePage
 from archive_desk.ui.pages.storeroom import StoreroomPage
+from archive_desk.ui.pages.users_page import UsersPage
 from archive_desk.ui.scanner import ScannerRedirect
 
 
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
             ),
             (self.tr("Settings"), SettingsPage(ctx)),
         ]
+        if allowed(ctx.actor.role, "user.manage"):  # a clerk never sees it
+            self.pages.append((self.tr("Users"), UsersPage(ctx)))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
@@ -135,7 +138,7 @@ class MainWindow(QMainWindow):
             self._action(
                 go,
                 title,
-                QKeySequence(f"Ctrl+{i + 1}"),
+                QKeySequence(f"Ctrl+{i + 1}") if i < 9 else None,
                 lambda checked=False, i=i: self.nav.setCurrentRow(i),
             )
         account = self.menuBar().addMenu(self.tr("&Account"))

@@ -619,6 +619,14 @@
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
+    <message>
+        <source>Change the reset password before you start work.</source>
+        <translation>密码已被重置，须先修改密码才能开始工作。</translation>
+    </message>
+    <message>
+        <source>An administrator reset your password: choose a new one to continue.</source>
+        <translation>管理员已重置您的密码，请设置新密码后继续。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -673,6 +681,10 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1216,6 +1228,113 @@ Personnel files of floating personnel.</source>
     <message>
         <source>Retire {0} and everything under it? Only an empty location can be retired.</source>
         <translation>停用 {0} 及其下所有库位？只有空库位才能停用。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>Selected user</source>
+        <translation>所选用户</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>New password (changed at next sign-in)</source>
+        <translation>新密码（下次登录时须修改）</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须改密码</translation>
+    </message>
+    <message>
+        <source>User {0} created.</source>
+        <translation>用户{0}已创建。</translation>
+    </message>
+    <message>
+        <source>Password of {0} reset: it must be changed at the next sign-in.</source>
+        <translation>{0}的密码已重置，下次登录时须修改。</translation>
+    </message>
+    <message>
+        <source>Role of {0} changed.</source>
+        <translation>{0}的角色已更改。</translation>
+    </message>
+    <message>
+        <source>{0} locked.</source>
+        <translation>{0}已锁定。</translation>
+    </message>
+    <message>
+        <source>{0} unlocked.</source>
+        <translation>{0}已解锁。</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Disable {0}? They can no longer sign in; the account and its audit trail are kept.</source>
+        <translation>停用{0}？停用后不能再登录；账号及其审计记录仍然保留。</translation>
+    </message>
+    <message>
+        <source>{0} disabled.</source>
+        <translation>{0}已停用。</translation>
     </message>
 </context>
 <context>

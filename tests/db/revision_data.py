@@ -362,6 +362,29 @@ def seed_0007(conn: Connection) -> None:
     put(conn, "issued_document_bytes", document_id=doc, content=b"%PDF-1.4\n")
 
 
+def seed_0008(conn: Connection) -> None:
+    """Password reset: a clerk whose password an administrator has just reset."""
+    put(
+        conn,
+        "users",
+        username="reset_clerk",
+        display_name="重置",
+        password_hash="x",
+        role="clerk",
+        active=True,
+        failed_logins=0,
+        created_at=AT,
+        must_change_password=True,
+    )
+
+
+def after_0008(conn: Connection) -> None:
+    """0008 leaves every user who was there before it free of the forced change."""
+    t = Table("users", MetaData(), autoload_with=conn)
+    rows = dict(conn.execute(select(t.c.username, t.c.must_change_password)).all())
+    assert rows and not any(rows.values()), rows
+
+
 SEEDS: dict[str, Callable[[Connection], None]] = {
     "0001": seed_0001,
     "0002": seed_0002,
@@ -370,9 +393,11 @@ SEEDS: dict[str, Callable[[Connection], None]] = {
     "0005": seed_0005,
     "0006": seed_0006,
     "0007": seed_0007,
+    "0008": seed_0008,
 }
 
 AFTER: dict[str, Callable[[Connection], None]] = {
     "0003": after_0003,
     "0005": after_0005,
+    "0008": after_0008,
 }

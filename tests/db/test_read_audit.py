@@ -79,6 +79,7 @@ READS = {
     "stocktake.results": lambda c, r: stocktake.results(c, 1),
     "audit.entries": lambda c, r: audit.entries(c, limit=30),
     "issued_documents.register": lambda c, r: issued_documents.register(c),
+    "users.list_users": lambda c, r: users.list_users(c),
 }
 
 

@@ -32,6 +32,7 @@ def test_navigation_and_empty_pages_say_what_will_come(window):
         "台账",
         "统计",
         "设置",
+        "用户",
     ]
     window.nav.setCurrentRow(5)
     assert (

@@ -78,14 +78,29 @@ class LoginDialog(QDialog):
         def login(_control):
             from archive_desk.services import users
 
-            return users.login(self.ctx, user, password)
+            actor = users.login(self.ctx, user, password)
+            return actor, users.must_change_password(self.ctx.as_user(actor))
 
         run_task(self, login, self._on_signed_in, self._on_sign_in_failed)
 
-    def _on_signed_in(self, actor) -> None:
+    def _on_signed_in(self, signed_in) -> None:
+        actor, must_change = signed_in
+        if must_change and not self._change_reset_password(actor):
+            self._ok.setEnabled(True)
+            self.ui.passwordEdit.clear()
+            self._say(self.tr("Change the reset password before you start work."), error=True)
+            return
         self.actor = actor
         prefs.LAST_USER.set(actor.username)
         self.accept()
+
+    def _change_reset_password(self, actor) -> bool:
+        """A password an administrator reset is changed before the main window opens."""
+        from archive_desk.ui.dialogs.password import ChangePasswordDialog
+
+        dlg = ChangePasswordDialog(self.ctx.as_user(actor), self)
+        dlg.explain(self.tr("An administrator reset your password: choose a new one to continue."))
+        return bool(dlg.exec())
 
     def _on_sign_in_failed(self, exc: BaseException) -> None:
         from archive_desk.ui.errors import message_of

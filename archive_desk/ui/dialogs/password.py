@@ -28,8 +28,15 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("Repeat new password"), self.again)
         form.addRow(self.message)
         form.addRow(buttons)
+        self.buttons = buttons
+
+    def explain(self, text: str) -> None:
+        """Say why the dialog is shown (a reset password must be changed first)."""
+        self.message.setStyleSheet("")
+        self.message.setText(text)
 
     def _on_ok(self) -> None:
+        self.message.setStyleSheet("color: #b00020;")
         if self.new.text() != self.again.text():
             self.message.setText(self.tr("The two new passwords differ."))
             return
