@@ -51,15 +51,10 @@ def read(
     **asked,
 ) -> None:
     """One entry per service call that returns personal data (domain §13): what was asked and
-    how many rows came back — one Core insert; the caller commits before returning anything.
-
-    On SQLite the read's own transaction is ended first: a deferred transaction that has read
-    cannot then write once another connection has written (it fails at once with "database is
-    locked", whatever the busy timeout), and pages read while others save. The insert then
-    begins a fresh transaction that waits its turn. On PostgreSQL it joins the read's."""
+    how many rows came back — one Core insert in the read's own transaction; the caller commits
+    before returning anything. The unit of work must be a writing one (the default: on SQLite it
+    began IMMEDIATE, so the insert cannot meet "database is locked" after the read)."""
     assert is_read(action), action
-    if session.get_bind().dialect.name == "sqlite":
-        session.commit()
     record(session, actor, action, entity, entity_id, rows=rows, **asked)
 
 

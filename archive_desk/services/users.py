@@ -181,12 +181,10 @@ FIRST_ADMIN_LOCK_KEY = 0x4172636841646D6E  # "ArchAdmn": pg_advisory_xact_lock k
 
 def _first_admin_lock(s) -> None:
     """Desks setting up at once create one administrator: the check that no user exists and the
-    insert run one desk at a time (PostgreSQL: an advisory lock; SQLite: the write lock, taken by
-    a write that touches no row as the transaction's first statement, with the busy wait)."""
+    insert run one desk at a time (PostgreSQL: an advisory lock; SQLite: the write lock the unit
+    of work took when it began IMMEDIATE, with the busy wait)."""
     if s.get_bind().dialect.name == "postgresql":
         s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": FIRST_ADMIN_LOCK_KEY})
-    else:
-        s.execute(text("UPDATE users SET id = id WHERE 0"))
 
 
 def login(ctx: AppContext, username: str, password: str) -> Actor:
@@ -383,7 +381,7 @@ def must_change_password(ctx: AppContext) -> bool:
 def list_users(ctx: AppContext) -> list[UserInfo]:
     """Every account, disabled ones too; names are personal data, so the read is audited."""
     actor = ctx.require("user.manage")
-    with ctx.uow(write=False) as uow:
+    with ctx.uow() as uow:  # writes its audit entry
         found = [_info(u) for u in uow.session.scalars(select(User).order_by(User.username))]
         audit.read(uow.session, actor, "user.list", "user", rows=len(found))
         uow.commit()
